@@ -1,0 +1,67 @@
+// swift-tools-version:6.1
+// Contact Inbox: a privacy-compliant contact inbox for a public agency.
+// The module layout follows ../shared/DESIGN.md ("Components"); targets whose issue has not landed
+// yet are absent rather than stubbed.
+import PackageDescription
+
+/// Upcoming features every target opts into (STYLE.md): explicit `any`, imports that are internal
+/// unless a type escapes, and members visible only through what a file imports itself.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "contact-inbox",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "inbox", targets: ["inbox"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // Test-only: an independent RFC 9180 implementation to prove our at-rest format interoperates.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+    ],
+    targets: [
+        // The system OpenSSL 3 libcrypto (Debian: libssl-dev). Encryption at rest is built on it alone.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "InboxCrypto",
+            dependencies: ["COpenSSL"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "InboxCLI",
+            dependencies: [
+                "InboxCrypto",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "inbox",
+            dependencies: ["InboxCLI"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxCryptoTests",
+            dependencies: [
+                "InboxCrypto",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxCLITests",
+            dependencies: ["InboxCLI", "inbox"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

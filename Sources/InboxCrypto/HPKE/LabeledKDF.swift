@@ -1,0 +1,40 @@
+// LabeledExtract and LabeledExpand (RFC 9180, section 4): HKDF with the protocol version and the
+// suite bound into every derivation.
+import Foundation
+
+struct LabeledKDF {
+    private static let version = Array("HPKE-v1".utf8)
+    let suiteID: [UInt8]
+
+    /// LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" || suite_id || label || ikm).
+    func extract(salt: some ContiguousBytes, label: String, inputKeyMaterial: some ContiguousBytes) throws -> SecretBytes {
+        let labeled = try SecretBytes.concatenating(
+            [Self.version, suiteID, Array(label.utf8)], secret: inputKeyMaterial)
+        return try HKDF.extract(salt: salt, inputKeyMaterial: labeled)
+    }
+
+    /// LabeledExpand(prk, label, info, L) = Expand(prk, I2OSP(L, 2) || "HPKE-v1" || suite_id || label || info, L).
+    func expand(pseudorandomKey: SecretBytes, label: String, info: some ContiguousBytes, length: Int) throws -> SecretBytes {
+        guard length <= Int(UInt16.max) else { throw CryptoError(.messageLimit, "LabeledExpand cannot produce \(length) bytes") }
+        var labeled = UInt16(length).bigEndianBytes + Self.version + suiteID + Array(label.utf8)
+        info.withUnsafeBytes { labeled.append(contentsOf: $0) }
+        return try HKDF.expand(pseudorandomKey: pseudorandomKey, info: labeled, length: length)
+    }
+}
+
+extension SecretBytes {
+    /// `prefix` (public labels) followed by `secret`, in zeroing memory.
+    static func concatenating(_ prefix: [[UInt8]], secret: some ContiguousBytes) throws -> SecretBytes {
+        let prefixCount = prefix.reduce(0) { $0 + $1.count }
+        return secret.withUnsafeBytes { secretBytes in
+            SecretBytes(count: prefixCount + secretBytes.count) { buffer in
+                var offset = 0
+                for part in prefix {
+                    UnsafeMutableRawBufferPointer(rebasing: buffer[offset..<(offset + part.count)]).copyBytes(from: part)
+                    offset += part.count
+                }
+                UnsafeMutableRawBufferPointer(rebasing: buffer[offset...]).copyMemory(from: secretBytes)
+            }
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// HMAC-SHA256 through EVP_MAC, for the email index (DESIGN.md "Keys") and hash chains.
+import COpenSSL
+public import Foundation
+
+public enum HMACSHA256 {
+    public static let byteCount = 32
+
+    public static func authenticationCode(for message: some ContiguousBytes, key: SecretBytes) throws -> [UInt8] {
+        guard let mac = EVP_MAC_fetch(nil, CInbox_HMAC_name(), nil) else { throw OpenSSL.error("EVP_MAC_fetch(HMAC)") }
+        defer { EVP_MAC_free(mac) }
+        guard let context = EVP_MAC_CTX_new(mac) else { throw OpenSSL.error("EVP_MAC_CTX_new") }
+        defer { EVP_MAC_CTX_free(context) }
+
+        var params = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 2)
+        CInbox_HMAC_SHA256_params(&params)
+        try key.withUnsafeBytes { keyBytes in
+            guard keyBytes.count > 0 else { throw CryptoError(.invalidKey, "an HMAC key cannot be empty") }
+            try OpenSSL.check(
+                EVP_MAC_init(context, keyBytes.bindMemory(to: UInt8.self).baseAddress, keyBytes.count, params),
+                "EVP_MAC_init")
+        }
+        try message.withUnsafeBytes { bytes in
+            guard bytes.count > 0 else { return }
+            try OpenSSL.check(EVP_MAC_update(context, bytes.bindMemory(to: UInt8.self).baseAddress, bytes.count), "EVP_MAC_update")
+        }
+        var output = [UInt8](repeating: 0, count: byteCount)
+        var written = 0
+        try OpenSSL.check(EVP_MAC_final(context, &output, &written, output.count), "EVP_MAC_final")
+        guard written == byteCount else { throw CryptoError(.openSSL, "HMAC-SHA256 produced \(written) bytes") }
+        return output
+    }
+}

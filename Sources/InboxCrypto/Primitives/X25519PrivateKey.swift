@@ -1,0 +1,75 @@
+// An X25519 private key held inside OpenSSL, with key generation, raw import/export and DH.
+import COpenSSL
+
+public struct X25519PrivateKey: Sendable {
+    public static let byteCount = 32
+
+    let evpKey: EVPKey
+    public let publicKey: X25519PublicKey
+
+    /// A new key from OpenSSL's CSPRNG.
+    public init() throws {
+        // EVP_PKEY_Q_keygen is variadic and cannot be called from Swift; the long form can.
+        guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nil) else {
+            throw OpenSSL.error("EVP_PKEY_CTX_new_id(X25519)")
+        }
+        defer { EVP_PKEY_CTX_free(context) }
+        try OpenSSL.check(EVP_PKEY_keygen_init(context), "EVP_PKEY_keygen_init")
+        var key: OpaquePointer? = nil
+        try OpenSSL.check(EVP_PKEY_keygen(context, &key), "EVP_PKEY_keygen")
+        try self.init(evpKey: EVPKey(taking: OpenSSL.check(key, "EVP_PKEY_keygen")))
+    }
+
+    /// Imports the 32 raw private bytes (RFC 7748 scalar, clamped by OpenSSL when used).
+    public init(rawRepresentation: SecretBytes) throws {
+        guard rawRepresentation.count == Self.byteCount else {
+            throw CryptoError(.invalidKey, "an X25519 private key is \(Self.byteCount) bytes, not \(rawRepresentation.count)")
+        }
+        let key = rawRepresentation.withUnsafeBytes {
+            EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nil, $0.bindMemory(to: UInt8.self).baseAddress, $0.count)
+        }
+        try self.init(evpKey: EVPKey(taking: OpenSSL.check(key, "EVP_PKEY_new_raw_private_key")))
+    }
+
+    /// Wraps an EVP key that is known to hold an X25519 private key.
+    init(evpKey: EVPKey) throws {
+        guard EVP_PKEY_get_base_id(evpKey.pointer) == EVP_PKEY_X25519 else {
+            throw CryptoError(.invalidKey, "the key is not an X25519 key")
+        }
+        self.evpKey = evpKey
+        self.publicKey = try X25519PublicKey(publicHalfOf: evpKey)
+    }
+
+    /// The 32 raw private bytes, in zeroing memory.
+    public func rawRepresentation() throws -> SecretBytes {
+        try SecretBytes(count: Self.byteCount) { buffer in
+            var length = buffer.count
+            try OpenSSL.check(
+                EVP_PKEY_get_raw_private_key(evpKey.pointer, buffer.bindMemory(to: UInt8.self).baseAddress, &length),
+                "EVP_PKEY_get_raw_private_key")
+            guard length == Self.byteCount else {
+                throw CryptoError(.invalidKey, "OpenSSL returned a \(length)-byte X25519 private key")
+            }
+        }
+    }
+
+    /// X25519(self, peer). OpenSSL refuses an all-zero result (a low-order peer point), which
+    /// RFC 9180 section 7.1.4 requires.
+    public func sharedSecret(with peer: X25519PublicKey) throws -> SecretBytes {
+        guard let context = EVP_PKEY_CTX_new(evpKey.pointer, nil) else { throw OpenSSL.error("EVP_PKEY_CTX_new") }
+        defer { EVP_PKEY_CTX_free(context) }
+        try OpenSSL.check(EVP_PKEY_derive_init(context), "EVP_PKEY_derive_init")
+        guard EVP_PKEY_derive_set_peer(context, peer.evpKey.pointer) > 0 else {
+            throw OpenSSL.error("EVP_PKEY_derive_set_peer", code: .invalidKey)
+        }
+        return try SecretBytes(count: Self.byteCount) { buffer in
+            var length = buffer.count
+            guard EVP_PKEY_derive(context, buffer.bindMemory(to: UInt8.self).baseAddress, &length) > 0 else {
+                throw OpenSSL.error("X25519 key agreement", code: .invalidKey)
+            }
+            guard length == Self.byteCount else {
+                throw CryptoError(.invalidKey, "X25519 produced \(length) bytes")
+            }
+        }
+    }
+}
