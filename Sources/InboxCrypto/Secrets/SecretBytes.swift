@@ -16,11 +16,12 @@ public final class SecretBytes: ContiguousBytes, @unchecked Sendable {
     private let storage: UnsafeMutableRawBufferPointer
     public let count: Int
 
-    /// `count` zero bytes, filled by `initialize` before the object is returned.
-    init(count: Int, initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+    /// `count` zero bytes, filled by `initialize` before the object is returned. If `initialize`
+    /// throws, the buffer is zeroed and freed here: the object is never created, so no `deinit`
+    /// runs for it.
+    convenience init(count: Int, initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
         precondition(count >= 0, "a negative byte count is a programming error")
-        self.count = count
-        storage = .allocate(byteCount: max(count, 1), alignment: 16)
+        let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         storage.initializeMemory(as: UInt8.self, repeating: 0)
         do {
             try initialize(UnsafeMutableRawBufferPointer(rebasing: storage[0..<count]))
@@ -29,6 +30,12 @@ public final class SecretBytes: ContiguousBytes, @unchecked Sendable {
             storage.deallocate()
             throw error
         }
+        self.init(taking: storage, count: count)
+    }
+
+    private init(taking storage: UnsafeMutableRawBufferPointer, count: Int) {
+        self.storage = storage
+        self.count = count
     }
 
     /// A copy of `bytes`; the caller remains responsible for any other copy it holds.

@@ -1,0 +1,35 @@
+// A passphrase read from a file the way `openssl ... -passin file:F` reads it: the first line,
+// without its line feed. Reading it the same way is what lets `openssl pkey` open our master key
+// with the same file.
+
+public enum PassphraseFile {
+    /// OpenSSL's apps read at most 1,023 bytes of the line.
+    public static let maximumByteCount = 1023
+
+    public static func read(_ path: String) throws -> SecretBytes {
+        let contents: [UInt8]
+        do {
+            contents = try KeyFileSystem.read(path)
+        } catch let error as CryptoError where error.code == .keyFile {
+            throw CryptoError(.passphraseUnavailable, "cannot read the passphrase file: \(error.message)")
+        }
+        let line = contents.prefix { $0 != UInt8(ascii: "\n") }
+        guard !line.isEmpty else {
+            throw CryptoError(.passphraseUnavailable, "the passphrase file \(path) starts with an empty line")
+        }
+        guard line.count <= maximumByteCount else {
+            throw CryptoError(
+                .passphraseUnavailable, "the passphrase in \(path) is longer than \(maximumByteCount) bytes, which OpenSSL would cut")
+        }
+        guard !line.contains(0) else {
+            throw CryptoError(.passphraseUnavailable, "the passphrase in \(path) contains a NUL byte, which OpenSSL would cut")
+        }
+        guard line.last != UInt8(ascii: "\r") else {
+            throw CryptoError(
+                .passphraseUnavailable,
+                "the passphrase in \(path) ends with a carriage return (a Windows line end), which OpenSSL would keep; "
+                    + "remove it, for example with `sed -i 's/\\r$//' \(path)`")
+        }
+        return SecretBytes(copying: line)
+    }
+}

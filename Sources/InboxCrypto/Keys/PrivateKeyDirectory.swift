@@ -1,0 +1,36 @@
+// The private key directory (`--private-key-dir`, default DATA_DIR/private): the master private key
+// as an encrypted PKCS#8 PEM. In deployment it lies outside the intake server's reach.
+import Foundation
+
+public struct PrivateKeyDirectory: Sendable {
+    public let path: String
+
+    public init(path: String) {
+        self.path = path
+    }
+
+    public var masterKeyPath: String { "\(path)/master.key.pem" }
+
+    public var hasMasterKey: Bool { KeyFileSystem.exists(masterKeyPath) }
+
+    /// Writes a new master key; an existing one is never overwritten.
+    func create(_ master: MasterPrivateKey, passphrase: SecretBytes) throws {
+        try KeyFileSystem.createDirectory(path)
+        try KeyFileSystem.write(EncryptedPrivateKeyPEM.encode(master.key, passphrase: passphrase), to: masterKeyPath, replacing: false)
+    }
+
+    /// Opens the master key: the one expensive passphrase check of a command.
+    public func openMasterKey(passphrase: SecretBytes) throws -> MasterPrivateKey {
+        guard hasMasterKey else {
+            throw CryptoError(.keyFile, "no master key at \(masterKeyPath); create one with `inbox keys init` or pass --private-key-dir")
+        }
+        try FileMode.checkPrivate(path)
+        let pem = try KeyFileSystem.read(masterKeyPath)
+        return MasterPrivateKey(key: try EncryptedPrivateKeyPEM.decode(pem, passphrase: passphrase, describing: masterKeyPath))
+    }
+
+    /// Re-encrypts the master key under a new passphrase, replacing the file atomically.
+    func replace(_ master: MasterPrivateKey, passphrase: SecretBytes) throws {
+        try KeyFileSystem.write(EncryptedPrivateKeyPEM.encode(master.key, passphrase: passphrase), to: masterKeyPath, replacing: true)
+    }
+}

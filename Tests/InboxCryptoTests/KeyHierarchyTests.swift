@@ -1,0 +1,195 @@
+// The key hierarchy of DESIGN.md "Keys", checked against the openssl CLI where a file is meant to
+// be read by other tools.
+import Foundation
+import InboxCrypto
+import Testing
+
+@Suite("key hierarchy")
+struct KeyHierarchyTests {
+    let directory: TemporaryDirectory
+    let hierarchy: KeyHierarchy
+    let passphraseFile: String
+    let now = ISO8601DateFormatter().date(from: "2026-11-29T10:00:00Z")!
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        hierarchy = KeyHierarchy(
+            keys: KeyDirectory(path: "\(directory.path)/data/keys"),
+            privateKeys: PrivateKeyDirectory(path: "\(directory.path)/data/private"))
+        passphraseFile = try directory.write("passphrase", "correct horse battery staple\nsecond line is ignored\n")
+    }
+
+    func initialize() throws -> [UInt32] {
+        try hierarchy.initialize(passphrase: PassphraseFile.read(passphraseFile), calendar: .monthly, now: now)
+    }
+
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+    }
+
+    @Test("init creates the hold epoch and the current and next two epochs")
+    func initCreatesEpochs() throws {
+        #expect(try initialize() == [0, 202611, 202612, 202701])
+        let states = try hierarchy.keys.list(now: now)
+        #expect(states.count == 12)
+        #expect(states.filter { $0.epoch == 0 }.allSatisfy { $0.state == .hold })
+        #expect(states.filter { $0.epoch == 202611 }.allSatisfy { $0.state == .current })
+        #expect(states.filter { $0.epoch > 202611 }.allSatisfy { $0.state == .future })
+        #expect(states.first { $0.epoch == 202612 }?.starts == ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z"))
+    }
+
+    @Test("init refuses an existing inbox and changes nothing")
+    func initRefusesExisting() throws {
+        _ = try initialize()
+        let before = try Data(contentsOf: URL(fileURLWithPath: hierarchy.privateKeys.masterKeyPath))
+        let error = try #require(throws: CryptoError.self) { try initialize() }
+        #expect(error.code == .alreadyExists)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: hierarchy.privateKeys.masterKeyPath)) == before)
+    }
+
+    @Test("key files are 0600 in 0700 directories")
+    func modes() throws {
+        _ = try initialize()
+        #expect(try mode(hierarchy.privateKeys.path) == 0o700)
+        #expect(try mode(hierarchy.privateKeys.masterKeyPath) == 0o600)
+        #expect(try mode(hierarchy.keys.path) == 0o700)
+        let epochDirectory = "\(hierarchy.keys.path)/epochs/202611"
+        #expect(try mode(epochDirectory) == 0o700)
+        for file in try FileManager.default.contentsOfDirectory(atPath: epochDirectory) {
+            #expect(try mode("\(epochDirectory)/\(file)") == 0o600, "\(file)")
+        }
+    }
+
+    @Test("openssl pkey opens the master key with the same passphrase file, as X25519")
+    func opensslOpensMasterKey() throws {
+        _ = try initialize()
+        let result = try runProgram(
+            "/usr/bin/openssl", ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "file:\(passphraseFile)", "-pubout"])
+        #expect(result.status == 0, "\(result.standardError)")
+        let published = try String(contentsOfFile: "\(hierarchy.keys.path)/master.pub.pem", encoding: .utf8)
+        #expect(result.standardOutput == published)
+        let text = try runProgram(
+            "/usr/bin/openssl", ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "file:\(passphraseFile)", "-noout", "-text"])
+        #expect(text.standardOutput.contains("X25519 Private-Key"))
+        let pem = try String(contentsOfFile: hierarchy.privateKeys.masterKeyPath, encoding: .utf8)
+        #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"))
+    }
+
+    @Test("the master key uses PBES2 with scrypt N=2^14, r=8, p=1 and AES-256-CBC")
+    func strongKDF() throws {
+        _ = try initialize()
+        let parsed = try runProgram("/usr/bin/openssl", ["asn1parse", "-in", hierarchy.privateKeys.masterKeyPath])
+        #expect(parsed.status == 0)
+        let lines = parsed.standardOutput.split(separator: "\n").map(String.init)
+        #expect(lines.contains { $0.contains(":PBES2") })
+        #expect(lines.contains { $0.hasSuffix(":scrypt") })
+        #expect(lines.contains { $0.contains(":aes-256-cbc") })
+        // The scrypt parameters follow the salt as three INTEGERs: N, r, p.
+        let integers = lines.filter { $0.contains("INTEGER") }.compactMap { $0.split(separator: ":").last.map(String.init) }
+        #expect(integers.prefix(3) == ["4000", "08", "01"], "\(integers)")  // 0x4000 = 16384
+        let salt = try #require(lines.first { $0.contains("OCTET STRING") && $0.contains("[HEX DUMP]") })
+        #expect(salt.split(separator: ":").last!.count == 32)  // 16 bytes of salt
+        #expect(!lines.contains { $0.contains("PBKDF2") })
+    }
+
+    @Test("a wrong passphrase is refused")
+    func wrongPassphrase() throws {
+        _ = try initialize()
+        let error = try #require(throws: CryptoError.self) {
+            try hierarchy.openMasterKey(passphrase: SecretBytes(copying: Array("wrong horse battery staple".utf8)))
+        }
+        #expect(error.code == .wrongPassphrase)
+        let opensslResult = try runProgram(
+            "/usr/bin/openssl", ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "pass:wrong horse battery staple", "-noout"])
+        #expect(opensslResult.status != 0)
+    }
+
+    @Test("loose permissions are refused with a fix", arguments: [("file", 0o644), ("file", 0o660), ("directory", 0o755), ("directory", 0o777)])
+    func loosePermissions(kind: String, mode: Int) throws {
+        _ = try initialize()
+        let path = kind == "file" ? hierarchy.privateKeys.masterKeyPath : hierarchy.privateKeys.path
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: path)
+        let error = try #require(throws: CryptoError.self) { try hierarchy.openMasterKey(passphrase: PassphraseFile.read(passphraseFile)) }
+        #expect(error.code == .insecurePermissions)
+        #expect(error.message.contains(kind == "file" ? "chmod 600 \(path)" : "chmod 700 \(path)"))
+    }
+
+    @Test("group read (0640) is tolerated for a staff group")
+    func groupReadTolerated() throws {
+        _ = try initialize()
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: hierarchy.privateKeys.masterKeyPath)
+        _ = try hierarchy.openMasterKey(passphrase: PassphraseFile.read(passphraseFile))
+    }
+
+    @Test("a sealed epoch key opens with the master key and is the private half of the published key")
+    func epochKeyOpens() throws {
+        _ = try initialize()
+        let master = try hierarchy.openMasterKey(passphrase: PassphraseFile.read(passphraseFile))
+        for epoch: UInt32 in [0, 202611, 202612, 202701] {
+            for field in RecordField.allCases {
+                let key = try hierarchy.openEpochKey(epoch: epoch, field: field, master: master)
+                #expect(key.publicKey == (try hierarchy.keys.publicKey(epoch: epoch, field: field)))
+                let sealedKey = try hierarchy.keys.sealedPrivateKey(epoch: epoch, field: field)
+                #expect(sealedKey.epoch == epoch)
+                // A field sealed to the published key opens with the opened private key.
+                let sealed = try hierarchy.keys.publicKey(epoch: epoch, field: field).seal(Array("x".utf8), reference: "K7Q2-M9XD-4T")
+                #expect(try key.open(sealed, reference: "K7Q2-M9XD-4T", field: field).bytes == Array("x".utf8))
+            }
+        }
+        // A sealed epoch key is bound to its field: the email key's file does not open as the question key.
+        let emailSealed = try hierarchy.keys.sealedPrivateKey(epoch: 202611, field: .email)
+        let questionPublic = try hierarchy.keys.publicKey(epoch: 202611, field: .question)
+        #expect(throws: CryptoError.self) { try master.open(emailSealed, matching: questionPublic) }
+    }
+
+    @Test("changing the passphrase keeps the keys and retires the old passphrase")
+    func changePassphrase() throws {
+        _ = try initialize()
+        let old = try PassphraseFile.read(passphraseFile)
+        let new = SecretBytes(copying: Array("a new and longer passphrase".utf8))
+        let before = try hierarchy.openMasterKey(passphrase: old).publicKey
+        try hierarchy.changePassphrase(from: old, to: new)
+        #expect(try hierarchy.openMasterKey(passphrase: new).publicKey == before)
+        #expect(try #require(throws: CryptoError.self) { try hierarchy.openMasterKey(passphrase: old) }.code == .wrongPassphrase)
+        #expect(try mode(hierarchy.privateKeys.masterKeyPath) == 0o600)
+    }
+
+    @Test("a short new passphrase is refused")
+    func shortPassphrase() throws {
+        let error = try #require(throws: CryptoError.self) {
+            try hierarchy.initialize(passphrase: SecretBytes(copying: Array("short".utf8)), calendar: .monthly, now: now)
+        }
+        #expect(error.code == .passphraseUnavailable)
+        #expect(!hierarchy.privateKeys.hasMasterKey)
+    }
+
+    @Test("destroying a key removes its files, records it, and is idempotent; the hold keys are refused")
+    func destroy() throws {
+        _ = try initialize()
+        let later = now.addingTimeInterval(200 * 86_400)
+        try hierarchy.keys.destroy(epoch: 202611, field: .email, now: later)
+        try hierarchy.keys.destroy(epoch: 202611, field: .email, now: later)
+        let email = try #require(try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == .email })
+        #expect(email.state == .destroyed)
+        #expect(email.destroyedAt == later)
+        let question = try #require(try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == .question })
+        #expect(question.state == .retired)
+        #expect(throws: CryptoError.self) { try hierarchy.keys.publicKey(epoch: 202611, field: .email) }
+        #expect(throws: CryptoError.self) { try hierarchy.keys.indexKey(epoch: 202611) }
+        let files = try FileManager.default.contentsOfDirectory(atPath: "\(hierarchy.keys.path)/epochs/202611")
+        #expect(!files.contains("email.pub.pem") && !files.contains("email.key.sealed") && !files.contains("email.index.key"))
+        #expect(throws: CryptoError.self) { try hierarchy.keys.destroy(epoch: 0, field: .email, now: later) }
+    }
+
+    @Test("epochs ahead are created as time passes, with no passphrase")
+    func createMissingEpochs() throws {
+        _ = try initialize()
+        let february = ISO8601DateFormatter().date(from: "2027-02-15T00:00:00Z")!
+        #expect(try hierarchy.keys.createMissingEpochs(now: february) == [202702, 202703, 202704])
+        #expect(try hierarchy.keys.createMissingEpochs(now: february) == [])
+        let states = try hierarchy.keys.list(now: february)
+        #expect(states.filter { $0.epoch == 202611 }.allSatisfy { $0.state == .retired })
+        #expect(!FileManager.default.fileExists(atPath: "\(hierarchy.keys.path)/epochs/.new"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: "\(hierarchy.keys.path)/epochs").allSatisfy { !$0.hasPrefix(".") })
+    }
+}

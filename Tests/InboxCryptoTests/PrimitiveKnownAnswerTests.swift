@@ -1,0 +1,65 @@
+// Known answers for the OpenSSL primitives under HPKE: RFC 7748 (X25519), RFC 5869 (HKDF),
+// RFC 4231 (HMAC-SHA256) and the GCM specification's test case 16 (AES-256-GCM with AAD).
+@testable import InboxCrypto
+import Testing
+
+@Suite("primitives (known answers)")
+struct PrimitiveKnownAnswerTests {
+    @Test("X25519 key agreement, RFC 7748 section 6.1")
+    func x25519() throws {
+        let alice = try X25519PrivateKey(rawRepresentation: SecretBytes(copying: [UInt8](hex: "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")))
+        let bob = try X25519PrivateKey(rawRepresentation: SecretBytes(copying: [UInt8](hex: "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb")))
+        #expect(alice.publicKey.rawRepresentation == [UInt8](hex: "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"))
+        #expect(bob.publicKey.rawRepresentation == [UInt8](hex: "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"))
+        let fromAlice = try alice.sharedSecret(with: bob.publicKey).bytes
+        let fromBob = try bob.sharedSecret(with: alice.publicKey).bytes
+        #expect(fromAlice == [UInt8](hex: "4a5d9d5ba4ce2de1728e3bf480350f25e07e21c947d19e3376f09b3c1e161742"))
+        #expect(fromAlice == fromBob)
+    }
+
+    @Test("X25519 refuses a low-order peer point (all-zero shared secret)")
+    func x25519LowOrderPoint() throws {
+        let key = try X25519PrivateKey()
+        let zeroPoint = try X25519PublicKey(rawRepresentation: [UInt8](repeating: 0, count: 32))
+        #expect(throws: CryptoError.self) { try key.sharedSecret(with: zeroPoint) }
+    }
+
+    @Test("HKDF-SHA256, RFC 5869 test case 1")
+    func hkdf() throws {
+        let prk = try HKDF.extract(salt: [UInt8](hex: "000102030405060708090a0b0c"), inputKeyMaterial: [UInt8](repeating: 0x0b, count: 22))
+        #expect(prk.bytes == [UInt8](hex: "077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5"))
+        let okm = try HKDF.expand(pseudorandomKey: prk, info: [UInt8](hex: "f0f1f2f3f4f5f6f7f8f9"), length: 42)
+        #expect(okm.bytes == [UInt8](hex: "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"))
+    }
+
+    @Test("HMAC-SHA256, RFC 4231 test case 2")
+    func hmac() throws {
+        let code = try HMACSHA256.authenticationCode(
+            for: Array("what do ya want for nothing?".utf8), key: SecretBytes(copying: Array("Jefe".utf8)))
+        #expect(code == [UInt8](hex: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"))
+    }
+
+    @Test("AES-256-GCM, GCM specification test case 16")
+    func aes256gcm() throws {
+        let key = SecretBytes(copying: [UInt8](hex: "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308"))
+        let nonce = [UInt8](hex: "cafebabefacedbaddecaf888")
+        let plaintext = [UInt8](hex: "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39")
+        let aad = [UInt8](hex: "feedfacedeadbeeffeedfacedeadbeefabaddad2")
+        let sealed = try AESGCM.seal(plaintext, key: key, nonce: nonce, aad: aad, keySize: .bits256)
+        let expected = [UInt8](hex: "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662")
+            + [UInt8](hex: "76fc6ece0f4e1768cddf8853bb2d551b")
+        #expect(sealed == expected)
+        #expect(try AESGCM.open(sealed, key: key, nonce: nonce, aad: aad, keySize: .bits256).bytes == plaintext)
+        var tampered = sealed
+        tampered[0] ^= 1
+        #expect(throws: CryptoError.self) { try AESGCM.open(tampered, key: key, nonce: nonce, aad: aad, keySize: .bits256) }
+    }
+
+    @Test("AES-GCM refuses keys and nonces of the wrong length")
+    func aesGCMLengths() throws {
+        let error = try #require(throws: CryptoError.self) {
+            try AESGCM.seal([UInt8](), key: SecretBytes(copying: [UInt8](repeating: 0, count: 16)), nonce: [UInt8](repeating: 0, count: 12), aad: [UInt8](), keySize: .bits256)
+        }
+        #expect(error.code == .invalidKey)
+    }
+}
