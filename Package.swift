@@ -16,7 +16,7 @@ let package = Package(
     name: "contact-inbox",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "inbox", targets: ["inbox"]),
+        .executable(name: "inbox", targets: ["inbox"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
@@ -45,7 +45,10 @@ let package = Package(
         ),
         .executableTarget(
             name: "inbox",
-            dependencies: ["InboxCLI"],
+            dependencies: [
+                "InboxCLI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(
@@ -57,9 +60,14 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // Test support: pseudo-terminals, so the CLI tests can type a passphrase as a person would.
+        .target(
+            name: "CPseudoTerminal",
+            path: "Tests/CPseudoTerminal"
+        ),
         .testTarget(
             name: "InboxCLITests",
-            dependencies: ["InboxCLI", "inbox"],
+            dependencies: ["InboxCLI", "inbox", "CPseudoTerminal"],
             swiftSettings: strictSettings
         ),
     ],

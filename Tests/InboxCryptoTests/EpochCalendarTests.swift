@@ -7,10 +7,12 @@ import Testing
 struct EpochCalendarTests {
     func date(_ text: String) -> Date { ISO8601DateFormatter().date(from: text)! }
 
-    @Test("monthly epochs", arguments: [
-        ("2026-11-29T10:00:00Z", 202611 as UInt32), ("2026-11-01T00:00:00Z", 202611), ("2026-10-31T23:59:59Z", 202610),
-        ("2026-12-31T23:59:59Z", 202612), ("2027-01-01T00:00:00Z", 202701),
-    ])
+    @Test(
+        "monthly epochs",
+        arguments: [
+            ("2026-11-29T10:00:00Z", 202611 as UInt32), ("2026-11-01T00:00:00Z", 202611), ("2026-10-31T23:59:59Z", 202610),
+            ("2026-12-31T23:59:59Z", 202612), ("2027-01-01T00:00:00Z", 202701),
+        ])
     func monthly(moment: String, epoch: UInt32) {
         #expect(EpochCalendar.monthly.epoch(containing: date(moment)) == epoch)
     }

@@ -1,7 +1,8 @@
 // Known-answer tests: our HPKE against RFC 9180 appendix A.1 and the CFRG test vectors.
 import Foundation
-@testable import InboxCrypto
 import Testing
+
+@testable import InboxCrypto
 
 /// One entry of the CFRG `test-vectors.json` (fields we check; others are ignored).
 struct HPKETestVector: Decodable, CustomTestStringConvertible {
@@ -55,9 +56,11 @@ struct HPKETestVectorTests {
     @Test("RFC 9180 A.1.1 as printed in the RFC")
     func rfc9180AppendixA11() throws {
         // Values copied from the RFC text, independent of the JSON fixture.
-        let skR = try DHKEM.deriveKeyPair(inputKeyMaterial: [UInt8](hex: "6db9df30aa07dd42ee5e8181afdb977e538f5e1fec8a06223f33f7013e525037"))
+        let skR = try DHKEM.deriveKeyPair(
+            inputKeyMaterial: [UInt8](hex: "6db9df30aa07dd42ee5e8181afdb977e538f5e1fec8a06223f33f7013e525037"))
         #expect(try skR.rawRepresentation().bytes == [UInt8](hex: "4612c550263fc8ad58375df3f557aac531d26850903e55a9f23f21d8534e8ac8"))
-        let skE = try DHKEM.deriveKeyPair(inputKeyMaterial: [UInt8](hex: "7268600d403fce431561aef583ee1613527cff655c1343f29812e66706df3234"))
+        let skE = try DHKEM.deriveKeyPair(
+            inputKeyMaterial: [UInt8](hex: "7268600d403fce431561aef583ee1613527cff655c1343f29812e66706df3234"))
         let (sharedSecret, enc) = try DHKEM.encapsulate(to: skR.publicKey, ephemeral: skE)
         #expect(enc == [UInt8](hex: "37fda3567bdbd628e88668c3c8d7e97d1d1253b6d4ea6d44c150f741f1bf4431"))
         #expect(sharedSecret.bytes == [UInt8](hex: "fe0e18c9f024ce43799ae393c7e8fe8fce9d218875e8227b0187c04e7d2ea1fc"))
@@ -120,7 +123,8 @@ struct HPKETestVectorTests {
             suite: vector.suite, ephemeral: skE)
         #expect(sealed.enc == [UInt8](hex: vector.enc))
         #expect(sealed.ciphertext == [UInt8](hex: first.ct))
-        let opened = try HPKE.open(sealed, recipient: skR, info: [UInt8](hex: vector.info), aad: [UInt8](hex: first.aad), suite: vector.suite)
+        let opened = try HPKE.open(
+            sealed, recipient: skR, info: [UInt8](hex: vector.info), aad: [UInt8](hex: first.aad), suite: vector.suite)
         #expect(opened.bytes == [UInt8](hex: first.pt))
     }
 }

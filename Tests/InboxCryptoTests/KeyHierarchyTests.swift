@@ -69,7 +69,8 @@ struct KeyHierarchyTests {
         let published = try String(contentsOfFile: "\(hierarchy.keys.path)/master.pub.pem", encoding: .utf8)
         #expect(result.standardOutput == published)
         let text = try runProgram(
-            "/usr/bin/openssl", ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "file:\(passphraseFile)", "-noout", "-text"])
+            "/usr/bin/openssl",
+            ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "file:\(passphraseFile)", "-noout", "-text"])
         #expect(text.standardOutput.contains("X25519 Private-Key"))
         let pem = try String(contentsOfFile: hierarchy.privateKeys.masterKeyPath, encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----\n"))
@@ -100,11 +101,14 @@ struct KeyHierarchyTests {
         }
         #expect(error.code == .wrongPassphrase)
         let opensslResult = try runProgram(
-            "/usr/bin/openssl", ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "pass:wrong horse battery staple", "-noout"])
+            "/usr/bin/openssl",
+            ["pkey", "-in", hierarchy.privateKeys.masterKeyPath, "-passin", "pass:wrong horse battery staple", "-noout"])
         #expect(opensslResult.status != 0)
     }
 
-    @Test("loose permissions are refused with a fix", arguments: [("file", 0o644), ("file", 0o660), ("directory", 0o755), ("directory", 0o777)])
+    @Test(
+        "loose permissions are refused with a fix",
+        arguments: [("file", 0o644), ("file", 0o660), ("directory", 0o755), ("directory", 0o777)])
     func loosePermissions(kind: String, mode: Int) throws {
         _ = try initialize()
         let path = kind == "file" ? hierarchy.privateKeys.masterKeyPath : hierarchy.privateKeys.path
@@ -147,9 +151,9 @@ struct KeyHierarchyTests {
         _ = try initialize()
         let old = try PassphraseFile.read(passphraseFile)
         let new = SecretBytes(copying: Array("a new and longer passphrase".utf8))
-        let before = try hierarchy.openMasterKey(passphrase: old).publicKey
-        try hierarchy.changePassphrase(from: old, to: new)
-        #expect(try hierarchy.openMasterKey(passphrase: new).publicKey == before)
+        let master = try hierarchy.openMasterKey(passphrase: old)
+        try hierarchy.changePassphrase(of: master, to: new)
+        #expect(try hierarchy.openMasterKey(passphrase: new).publicKey == master.publicKey)
         #expect(try #require(throws: CryptoError.self) { try hierarchy.openMasterKey(passphrase: old) }.code == .wrongPassphrase)
         #expect(try mode(hierarchy.privateKeys.masterKeyPath) == 0o600)
     }

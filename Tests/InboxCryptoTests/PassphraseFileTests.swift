@@ -4,19 +4,24 @@ import Testing
 
 @Suite("passphrase files")
 struct PassphraseFileTests {
-    @Test("the first line without its line feed", arguments: [
-        ("one line\n", "one line"), ("no line end", "no line end"), ("first\nsecond\n", "first"), ("  spaces kept  \n", "  spaces kept  "),
-    ])
+    @Test(
+        "the first line without its line feed",
+        arguments: [
+            ("one line\n", "one line"), ("no line end", "no line end"), ("first\nsecond\n", "first"),
+            ("  spaces kept  \n", "  spaces kept  "),
+        ])
     func firstLine(contents: String, expected: String) throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("p", contents)
         #expect(try PassphraseFile.read(file).bytes == Array(expected.utf8))
     }
 
-    @Test("unusable files are refused with a reason", arguments: [
-        ("", "empty line"), ("\nsecret\n", "empty line"), ("secret\r\n", "carriage return"),
-        (String(repeating: "x", count: 1024), "longer than 1023"),
-    ])
+    @Test(
+        "unusable files are refused with a reason",
+        arguments: [
+            ("", "empty line"), ("\nsecret\n", "empty line"), ("secret\r\n", "carriage return"),
+            (String(repeating: "x", count: 1024), "longer than 1023"),
+        ])
     func refused(contents: String, reason: String) throws {
         let directory = try TemporaryDirectory()
         let file = try directory.write("p", contents)

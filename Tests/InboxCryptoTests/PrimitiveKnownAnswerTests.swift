@@ -1,14 +1,17 @@
+import Testing
+
 // Known answers for the OpenSSL primitives under HPKE: RFC 7748 (X25519), RFC 5869 (HKDF),
 // RFC 4231 (HMAC-SHA256) and the GCM specification's test case 16 (AES-256-GCM with AAD).
 @testable import InboxCrypto
-import Testing
 
 @Suite("primitives (known answers)")
 struct PrimitiveKnownAnswerTests {
     @Test("X25519 key agreement, RFC 7748 section 6.1")
     func x25519() throws {
-        let alice = try X25519PrivateKey(rawRepresentation: SecretBytes(copying: [UInt8](hex: "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")))
-        let bob = try X25519PrivateKey(rawRepresentation: SecretBytes(copying: [UInt8](hex: "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb")))
+        let alice = try X25519PrivateKey(
+            rawRepresentation: SecretBytes(copying: [UInt8](hex: "77076d0a7318a57d3c16c17251b26645df4c2f87ebc0992ab177fba51db92c2a")))
+        let bob = try X25519PrivateKey(
+            rawRepresentation: SecretBytes(copying: [UInt8](hex: "5dab087e624a8a4b79e17f8b83800ee66f3bb1292618b6fd1c2f8b27ff88e0eb")))
         #expect(alice.publicKey.rawRepresentation == [UInt8](hex: "8520f0098930a754748b7ddcb43ef75a0dbf3a0d26381af4eba4a98eaa9b4e6a"))
         #expect(bob.publicKey.rawRepresentation == [UInt8](hex: "de9edb7d7b7dc1b4d35b61c2ece435373f8343c85b78674dadfc7e146f882b4f"))
         let fromAlice = try alice.sharedSecret(with: bob.publicKey).bytes
@@ -43,10 +46,15 @@ struct PrimitiveKnownAnswerTests {
     func aes256gcm() throws {
         let key = SecretBytes(copying: [UInt8](hex: "feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308"))
         let nonce = [UInt8](hex: "cafebabefacedbaddecaf888")
-        let plaintext = [UInt8](hex: "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39")
+        let plaintext = [UInt8](
+            hex: "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a721c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39")
         let aad = [UInt8](hex: "feedfacedeadbeeffeedfacedeadbeefabaddad2")
         let sealed = try AESGCM.seal(plaintext, key: key, nonce: nonce, aad: aad, keySize: .bits256)
-        let expected = [UInt8](hex: "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662")
+        let expected =
+            [UInt8](
+                hex:
+                    "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+            )
             + [UInt8](hex: "76fc6ece0f4e1768cddf8853bb2d551b")
         #expect(sealed == expected)
         #expect(try AESGCM.open(sealed, key: key, nonce: nonce, aad: aad, keySize: .bits256).bytes == plaintext)
@@ -58,7 +66,9 @@ struct PrimitiveKnownAnswerTests {
     @Test("AES-GCM refuses keys and nonces of the wrong length")
     func aesGCMLengths() throws {
         let error = try #require(throws: CryptoError.self) {
-            try AESGCM.seal([UInt8](), key: SecretBytes(copying: [UInt8](repeating: 0, count: 16)), nonce: [UInt8](repeating: 0, count: 12), aad: [UInt8](), keySize: .bits256)
+            try AESGCM.seal(
+                [UInt8](), key: SecretBytes(copying: [UInt8](repeating: 0, count: 16)), nonce: [UInt8](repeating: 0, count: 12),
+                aad: [UInt8](), keySize: .bits256)
         }
         #expect(error.code == .invalidKey)
     }

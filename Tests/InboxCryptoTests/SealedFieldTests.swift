@@ -66,7 +66,9 @@ struct SealedFieldTests {
         #expect(withoutHyphens.code == .authenticationFailed)
         // The same key material under another field name: only the AAD differs.
         let sameKeyOtherField = EpochPrivateKey(epoch: epoch, field: .question, key: key.key)
-        let otherField = try #require(throws: CryptoError.self) { try sameKeyOtherField.open(sealed, reference: reference, field: .question) }
+        let otherField = try #require(throws: CryptoError.self) {
+            try sameKeyOtherField.open(sealed, reference: reference, field: .question)
+        }
         #expect(otherField.code == .authenticationFailed)
     }
 
@@ -74,11 +76,17 @@ struct SealedFieldTests {
     func wrongKeys() throws {
         let sealed = try seal()
         let otherEpoch = EpochPrivateKey(epoch: 202612, field: .email, key: key.key)
-        #expect(try #require(throws: CryptoError.self) { try otherEpoch.open(sealed, reference: reference, field: .email) }.code == .epochMismatch)
+        #expect(
+            try #require(throws: CryptoError.self) { try otherEpoch.open(sealed, reference: reference, field: .email) }.code
+                == .epochMismatch)
         let questionKey = EpochPrivateKey(epoch: epoch, field: .question, key: try X25519PrivateKey())
-        #expect(try #require(throws: CryptoError.self) { try questionKey.open(sealed, reference: reference, field: .email) }.code == .fieldMismatch)
+        #expect(
+            try #require(throws: CryptoError.self) { try questionKey.open(sealed, reference: reference, field: .email) }.code
+                == .fieldMismatch)
         let stranger = EpochPrivateKey(epoch: epoch, field: .email, key: try X25519PrivateKey())
-        #expect(try #require(throws: CryptoError.self) { try stranger.open(sealed, reference: reference, field: .email) }.code == .authenticationFailed)
+        #expect(
+            try #require(throws: CryptoError.self) { try stranger.open(sealed, reference: reference, field: .email) }.code
+                == .authenticationFailed)
     }
 
     @Test("truncated or foreign bytes are malformed, not a crash")

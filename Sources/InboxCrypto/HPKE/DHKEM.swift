@@ -8,7 +8,8 @@ enum DHKEM {
 
     /// Encap(pkR) with the given ephemeral key. Callers outside tests pass a key generated for this
     /// one call: a reused ephemeral key would repeat the AEAD key and nonce.
-    static func encapsulate(to recipient: X25519PublicKey, ephemeral: X25519PrivateKey) throws -> (sharedSecret: SecretBytes, enc: [UInt8]) {
+    static func encapsulate(to recipient: X25519PublicKey, ephemeral: X25519PrivateKey) throws -> (sharedSecret: SecretBytes, enc: [UInt8])
+    {
         let dh = try ephemeral.sharedSecret(with: recipient)
         let enc = ephemeral.publicKey.rawRepresentation
         let sharedSecret = try extractAndExpand(dh: dh, kemContext: enc + recipient.rawRepresentation)

@@ -13,7 +13,8 @@ public struct EpochCalendar: Sendable, Equatable {
         guard Self.allowedMonthsPerEpoch.contains(monthsPerEpoch) else {
             throw CryptoError(
                 .keyFile,
-                "an epoch of \(monthsPerEpoch) months is not supported; use one of \(Self.allowedMonthsPerEpoch.map(String.init).joined(separator: ", "))")
+                "an epoch of \(monthsPerEpoch) months is not supported; use one of \(Self.allowedMonthsPerEpoch.map(String.init).joined(separator: ", "))"
+            )
         }
         self.monthsPerEpoch = monthsPerEpoch
     }

@@ -147,13 +147,15 @@ public struct KeyDirectory: Sendable {
         let epochs = try KeyFileSystem.entries(of: epochsPath).compactMap { UInt32($0) }.sorted()
         for epoch in epochs {
             let epochFiles = files(of: epoch)
-            let metadata = try KeyJSON.decode(EpochMetadata.self, from: KeyFileSystem.read(epochFiles.metadata), describing: epochFiles.metadata)
+            let metadata = try KeyJSON.decode(
+                EpochMetadata.self, from: KeyFileSystem.read(epochFiles.metadata), describing: epochFiles.metadata)
             for field in RecordField.allCases {
                 var destroyedAt: Date? = nil
                 let state: EpochKeyState
                 if KeyFileSystem.exists(epochFiles.tombstone(field)) {
                     let record = try KeyJSON.decode(
-                        DestructionRecord.self, from: KeyFileSystem.read(epochFiles.tombstone(field)), describing: epochFiles.tombstone(field))
+                        DestructionRecord.self, from: KeyFileSystem.read(epochFiles.tombstone(field)),
+                        describing: epochFiles.tombstone(field))
                     destroyedAt = record.destroyedAt
                     state = .destroyed
                 } else if !epochFiles.keyFiles(field).allSatisfy(KeyFileSystem.exists) {

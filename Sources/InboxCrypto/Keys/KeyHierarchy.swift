@@ -39,10 +39,13 @@ public struct KeyHierarchy: Sendable {
         return master
     }
 
-    /// Re-encrypts the master key under `newPassphrase`; the keys themselves do not change.
-    public func changePassphrase(from oldPassphrase: SecretBytes, to newPassphrase: SecretBytes) throws {
+    /// Re-encrypts the master key, opened with its current passphrase, under `newPassphrase`;
+    /// the keys themselves do not change.
+    public func changePassphrase(of master: MasterPrivateKey, to newPassphrase: SecretBytes) throws {
         try NewPassphrase.validate(newPassphrase)
-        let master = try openMasterKey(passphrase: oldPassphrase)
+        guard master.publicKey == (try keys.masterPublicKey()) else {
+            throw CryptoError(.keyFile, "that master key does not belong to \(keys.path)")
+        }
         try privateKeys.replace(master, passphrase: newPassphrase)
     }
 

@@ -10,10 +10,12 @@ public enum NewPassphrase {
         guard characterCount >= minimumCharacterCount else {
             throw CryptoError(
                 .passphraseUnavailable,
-                "a new passphrase needs at least \(minimumCharacterCount) characters; several unrelated words are easy to type and hard to guess")
+                "a new passphrase needs at least \(minimumCharacterCount) characters; several unrelated words are easy to type and hard to guess"
+            )
         }
         guard passphrase.count <= PassphraseFile.maximumByteCount else {
-            throw CryptoError(.passphraseUnavailable, "a passphrase longer than \(PassphraseFile.maximumByteCount) bytes cannot be used with OpenSSL")
+            throw CryptoError(
+                .passphraseUnavailable, "a passphrase longer than \(PassphraseFile.maximumByteCount) bytes cannot be used with OpenSSL")
         }
     }
 }

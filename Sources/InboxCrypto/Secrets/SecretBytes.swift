@@ -19,7 +19,7 @@ public final class SecretBytes: ContiguousBytes, @unchecked Sendable {
     /// `count` zero bytes, filled by `initialize` before the object is returned. If `initialize`
     /// throws, the buffer is zeroed and freed here: the object is never created, so no `deinit`
     /// runs for it.
-    convenience init(count: Int, initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
+    public convenience init(count: Int, initialize: (UnsafeMutableRawBufferPointer) throws -> Void) rethrows {
         precondition(count >= 0, "a negative byte count is a programming error")
         let storage = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         storage.initializeMemory(as: UInt8.self, repeating: 0)

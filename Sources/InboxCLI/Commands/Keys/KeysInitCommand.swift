@@ -1,0 +1,51 @@
+// `inbox keys init`: set up a new inbox.
+import ArgumentParser
+import Foundation
+import InboxCrypto
+
+struct KeysInitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Set up a new inbox: its data directory, the master key and the epoch keys.",
+        discussion: """
+            The master private key is written to the private key directory as an encrypted PKCS#8 PEM \
+            (scrypt, AES-256-CBC) that `openssl pkey -passin file:FILE` can open. The key directory \
+            receives the master public key and the keys of the hold epoch, the current epoch and the \
+            next two. An existing inbox is never replaced.
+            """
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var privateKeys: PrivateKeyOptions
+
+    func run() async throws {
+        let settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        let hierarchy = settings.keyHierarchy
+        if hierarchy.keys.isInitialized || hierarchy.privateKeys.hasMasterKey {
+            throw CLIError("\(settings.dataDirectory) already holds an inbox; `inbox keys init` never replaces one")
+        }
+        let passphrase = try PassphraseReader(file: settings.passphraseFile, purpose: "the new master key").new()
+        try createPrivateDirectory(settings.dataDirectory)
+        // The epoch length comes from the policy once the policy module lands; one month until then.
+        let created = try hierarchy.initialize(passphrase: passphrase, calendar: .monthly, now: Date())
+
+        print("Created a new inbox in \(settings.dataDirectory).")
+        print("  master private key: \(hierarchy.privateKeys.masterKeyPath) (encrypted with the passphrase)")
+        print("  key directory:      \(hierarchy.keys.path)")
+        print("  epochs:             \(created.map { $0 == SealedField.holdEpoch ? "0 (hold)" : String($0) }.joined(separator: ", "))")
+        print("Without the passphrase no sealed field can ever be read again: keep it where your agency keeps secrets.")
+    }
+
+    private func createPrivateDirectory(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else { throw CLIError("\(path) exists and is not a directory") }
+            return
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw CLIError("cannot create the data directory \(path)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+// `inbox keys list`: every (epoch, field) key and where it is in its life. Needs no passphrase.
+import ArgumentParser
+import Foundation
+import InboxCrypto
+
+struct KeysListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List the epoch keys: epoch, field, state (hold, current, future, retired, destroyed) and dates."
+    )
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .customLong("json"), help: "Print one JSON array instead of a table.")
+    var json = false
+
+    /// One row of `--json`, with stable snake_case names.
+    struct Row: Encodable {
+        let epoch: UInt32
+        let field: String
+        let state: String
+        let starts: Date?
+        let ends: Date?
+        let createdAt: Date?
+        let destroyedAt: Date?
+
+        enum CodingKeys: String, CodingKey {
+            case epoch, field, state, starts, ends
+            case createdAt = "created_at"
+            case destroyedAt = "destroyed_at"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(epoch, forKey: .epoch)
+            try container.encode(field, forKey: .field)
+            try container.encode(state, forKey: .state)
+            // Absent dates are written as null, so every row has the same keys.
+            try container.encode(starts, forKey: .starts)
+            try container.encode(ends, forKey: .ends)
+            try container.encode(createdAt, forKey: .createdAt)
+            try container.encode(destroyedAt, forKey: .destroyedAt)
+        }
+    }
+
+    func run() async throws {
+        let settings = try InboxSettings(common: common)
+        let statuses = try settings.keyHierarchy.keys.list(now: Date())
+        if json {
+            let rows = statuses.map {
+                Row(
+                    epoch: $0.epoch, field: $0.field.rawValue, state: $0.state.rawValue, starts: $0.starts, ends: $0.ends,
+                    createdAt: $0.createdAt, destroyedAt: $0.destroyedAt)
+            }
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            return
+        }
+        let day = Date.ISO8601FormatStyle().year().month().day()
+        let table =
+            [["EPOCH", "FIELD", "STATE", "STARTS", "ENDS", "DESTROYED"]]
+            + statuses.map { status in
+                [
+                    status.epoch == SealedField.holdEpoch ? "0 (hold)" : String(status.epoch), status.field.rawValue,
+                    status.state.rawValue, status.starts.map { $0.formatted(day) } ?? "-", status.ends.map { $0.formatted(day) } ?? "-",
+                    status.destroyedAt.map { $0.formatted(day) } ?? "-",
+                ]
+            }
+        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max()! }
+        for row in table {
+            print(
+                zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(
+                    in: .whitespaces))
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// Where a command's passphrase comes from: a file named by an option or the environment, or else
+// the terminal. With neither, a clear error (DESIGN.md "Keys").
+import InboxCrypto
+
+struct PassphraseReader {
+    /// The file to read, if one was named.
+    let file: String?
+    /// What the passphrase is for, in prompts.
+    let purpose: String
+
+    /// A passphrase that opens an existing key: read once.
+    func existing() throws -> SecretBytes {
+        if let file { return try PassphraseFile.read(file) }
+        return try TerminalPrompt.readSecret(prompt: "Passphrase for \(purpose): ")
+    }
+
+    /// A new passphrase: from the file, or typed twice on the terminal.
+    func new() throws -> SecretBytes {
+        let passphrase: SecretBytes
+        if let file {
+            passphrase = try PassphraseFile.read(file)
+        } else {
+            passphrase = try TerminalPrompt.readSecret(prompt: "New passphrase for \(purpose): ")
+            let repeated = try TerminalPrompt.readSecret(prompt: "The same passphrase again: ")
+            guard passphrase.constantTimeEquals(repeated) else {
+                throw CLIError("the two passphrases differ; nothing was changed")
+            }
+        }
+        try NewPassphrase.validate(passphrase)
+        return passphrase
+    }
+}

@@ -1,0 +1,177 @@
+// `inbox keys` end to end: the real executable, real files, the openssl CLI, a real terminal.
+import Foundation
+import Testing
+
+@Suite("inbox keys (the real executable)")
+struct KeysCommandTests {
+    let directory: TemporaryDirectory
+    let passphraseFile: String
+    var dataDirectory: String { "\(directory.path)/data" }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        passphraseFile = try directory.write("passphrase", "correct horse battery staple\n")
+    }
+
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
+    }
+
+    func initialize() throws -> CommandResult {
+        try InboxExecutable.run(["keys", "init", "--data-dir", dataDirectory, "--passphrase-file", passphraseFile])
+    }
+
+    @Test("keys init leaves a 0600 encrypted PKCS#8 master key that openssl opens as X25519, and four epochs")
+    func initCreatesInbox() throws {
+        let result = try initialize()
+        #expect(result.status == 0, "\(result.standardError)")
+        let masterKey = "\(dataDirectory)/private/master.key.pem"
+        #expect(try mode(masterKey) == 0o600)
+        #expect(try mode(dataDirectory) == 0o700)
+        let pem = try String(contentsOfFile: masterKey, encoding: .utf8)
+        #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
+        let openssl = Process()
+        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        openssl.arguments = ["pkey", "-in", masterKey, "-passin", "file:\(passphraseFile)", "-noout", "-text"]
+        let output = Pipe()
+        openssl.standardOutput = output
+        try openssl.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        openssl.waitUntilExit()
+        #expect(openssl.terminationStatus == 0)
+        #expect(text.hasPrefix("X25519 Private-Key:"))
+        let epochs = try FileManager.default.contentsOfDirectory(atPath: "\(dataDirectory)/keys/epochs").sorted()
+        #expect(epochs.count == 4)
+        #expect(epochs.first == "0")
+        #expect(result.standardOutput.contains("epochs:"))
+        #expect(!result.standardOutput.contains("correct horse"))
+    }
+
+    @Test("keys init refuses an existing inbox and exits non-zero")
+    func initRefusesExisting() throws {
+        #expect(try initialize().status == 0)
+        let before = try Data(contentsOf: URL(fileURLWithPath: "\(dataDirectory)/private/master.key.pem"))
+        let again = try initialize()
+        #expect(again.status != 0)
+        #expect(again.standardError.contains("already holds an inbox"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: "\(dataDirectory)/private/master.key.pem")) == before)
+    }
+
+    @Test("without a passphrase file or a terminal, keys init fails clearly and creates nothing")
+    func initWithoutPassphrase() throws {
+        let result = try InboxExecutable.run(["keys", "init", "--data-dir", dataDirectory])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("--passphrase-file"))
+        #expect(!FileManager.default.fileExists(atPath: dataDirectory))
+    }
+
+    @Test("INBOX_PASSPHRASE_FILE and INBOX_DATA_DIR are honoured")
+    func environment() throws {
+        let result = try InboxExecutable.run(
+            ["keys", "init"], environment: ["INBOX_DATA_DIR": dataDirectory, "INBOX_PASSPHRASE_FILE": passphraseFile])
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(FileManager.default.fileExists(atPath: "\(dataDirectory)/keys/master.pub.pem"))
+    }
+
+    @Test("keys list --json prints one array: hold, current and future keys")
+    func listJSON() throws {
+        #expect(try initialize().status == 0)
+        let result = try InboxExecutable.run(["keys", "list", "--json", "--data-dir", dataDirectory])
+        #expect(result.status == 0, "\(result.standardError)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
+        #expect(rows.count == 12)
+        #expect(Set(rows.compactMap { $0["state"] as? String }) == ["hold", "current", "future"])
+        #expect(Set(rows.compactMap { $0["field"] as? String }) == ["email", "question", "answer"])
+        #expect(rows.allSatisfy { Set($0.keys) == ["epoch", "field", "state", "starts", "ends", "created_at", "destroyed_at"] })
+    }
+
+    @Test("keys list on a directory without an inbox says how to create one")
+    func listWithoutInbox() throws {
+        let result = try InboxExecutable.run(["keys", "list", "--data-dir", dataDirectory])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("inbox keys init"))
+    }
+
+    @Test("keys passwd changes the passphrase; the old one stops working")
+    func passwd() throws {
+        #expect(try initialize().status == 0)
+        let newFile = try directory.write("new-passphrase", "an entirely new passphrase\n")
+        let changed = try InboxExecutable.run([
+            "keys", "passwd", "--data-dir", dataDirectory, "--passphrase-file", passphraseFile, "--new-passphrase-file", newFile,
+        ])
+        #expect(changed.status == 0, "\(changed.standardError)")
+        let withOld = try InboxExecutable.run([
+            "keys", "passwd", "--data-dir", dataDirectory, "--passphrase-file", passphraseFile, "--new-passphrase-file", newFile,
+        ])
+        #expect(withOld.status != 0)
+        #expect(withOld.standardError.contains("passphrase does not open"))
+    }
+
+    @Test("on a terminal, keys init asks for the passphrase twice without echoing it")
+    func terminalPrompt() throws {
+        let terminal = try PseudoTerminal()
+        let device = try #require(FileHandle(forUpdatingAtPath: terminal.device))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InboxExecutable.path)
+        process.arguments = ["keys", "init", "--data-dir", dataDirectory]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.standardInput = device
+        process.standardOutput = device
+        process.standardError = device
+        try process.run()
+        try device.close()
+
+        let firstPrompt = terminal.read(until: "New passphrase for the new master key: ")
+        #expect(firstPrompt.contains("New passphrase"))
+        terminal.type("typed at a terminal\n")
+        let secondPrompt = terminal.read(until: "The same passphrase again: ")
+        terminal.type("typed at a terminal\n")
+        let rest = terminal.read(until: "keep it where your agency keeps secrets")
+        process.waitUntilExit()
+
+        #expect(process.terminationStatus == 0, "\(rest)")
+        #expect(!(secondPrompt + rest).contains("typed at a terminal"), "the passphrase was echoed")
+        let opened = try PassphraseCheck.opens("\(dataDirectory)/private/master.key.pem", passphrase: "typed at a terminal", in: directory)
+        #expect(opened)
+    }
+
+    @Test("on a terminal, two different passphrases change nothing")
+    func terminalMismatch() throws {
+        let terminal = try PseudoTerminal()
+        let device = try #require(FileHandle(forUpdatingAtPath: terminal.device))
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: InboxExecutable.path)
+        process.arguments = ["keys", "init", "--data-dir", dataDirectory]
+        process.environment = ["PATH": "/usr/bin:/bin"]
+        process.standardInput = device
+        process.standardOutput = device
+        process.standardError = device
+        try process.run()
+        try device.close()
+
+        _ = terminal.read(until: "New passphrase for the new master key: ")
+        terminal.type("the first passphrase\n")
+        _ = terminal.read(until: "The same passphrase again: ")
+        terminal.type("a second passphrase\n")
+        let rest = terminal.read(until: "nothing was changed")
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+        #expect(rest.contains("the two passphrases differ"))
+        #expect(!FileManager.default.fileExists(atPath: "\(dataDirectory)/private/master.key.pem"))
+    }
+}
+
+/// Whether `openssl pkey` opens a key with a passphrase, through a 0600 file.
+enum PassphraseCheck {
+    static func opens(_ key: String, passphrase: String, in directory: TemporaryDirectory) throws -> Bool {
+        let file = try directory.write("check-passphrase", passphrase + "\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
+        process.arguments = ["pkey", "-in", key, "-passin", "file:\(file)", "-noout"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
