@@ -55,19 +55,27 @@ let package = Package(
             name: "InboxCryptoTests",
             dependencies: [
                 "InboxCrypto",
+                "InboxTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
-        // Test support: pseudo-terminals, so the CLI tests can type a passphrase as a person would.
+        // Test support: scratch directories, real programs, and pseudo-terminals so that the CLI
+        // tests can type a passphrase as a person would.
         .target(
             name: "CPseudoTerminal",
             path: "Tests/CPseudoTerminal"
         ),
+        .target(
+            name: "InboxTestSupport",
+            dependencies: ["CPseudoTerminal"],
+            path: "Tests/InboxTestSupport",
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "InboxCLITests",
-            dependencies: ["InboxCLI", "inbox", "CPseudoTerminal"],
+            dependencies: ["InboxCLI", "inbox", "InboxTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -1,3 +1,4 @@
+import InboxTestSupport
 import Testing
 
 // The configuration file's bad-input table: each mistake named with its file and line.

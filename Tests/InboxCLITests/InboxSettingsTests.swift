@@ -1,6 +1,7 @@
 // Settings come from the command line, then the environment, then the configuration file, then
 // the defaults.
 import ArgumentParser
+import InboxTestSupport
 import Testing
 
 @testable import InboxCLI

@@ -1,5 +1,6 @@
 // `inbox keys` end to end: the real executable, real files, the openssl CLI, a real terminal.
 import Foundation
+import InboxTestSupport
 import Testing
 
 @Suite("inbox keys (the real executable)")
@@ -13,11 +14,7 @@ struct KeysCommandTests {
         passphraseFile = try directory.write("passphrase", "correct horse battery staple\n")
     }
 
-    func mode(_ path: String) throws -> Int {
-        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
-    }
-
-    func initialize() throws -> CommandResult {
+    func initialize() throws -> ProgramResult {
         try InboxExecutable.run(["keys", "init", "--data-dir", dataDirectory, "--passphrase-file", passphraseFile])
     }
 
@@ -26,20 +23,14 @@ struct KeysCommandTests {
         let result = try initialize()
         #expect(result.status == 0, "\(result.standardError)")
         let masterKey = "\(dataDirectory)/private/master.key.pem"
-        #expect(try mode(masterKey) == 0o600)
-        #expect(try mode(dataDirectory) == 0o700)
+        #expect(try directory.mode(of: masterKey) == 0o600)
+        #expect(try directory.mode(of: dataDirectory) == 0o700)
         let pem = try String(contentsOfFile: masterKey, encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        openssl.arguments = ["pkey", "-in", masterKey, "-passin", "file:\(passphraseFile)", "-noout", "-text"]
-        let output = Pipe()
-        openssl.standardOutput = output
-        try openssl.run()
-        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        openssl.waitUntilExit()
-        #expect(openssl.terminationStatus == 0)
-        #expect(text.hasPrefix("X25519 Private-Key:"))
+        let openssl = try runProgram(
+            "/usr/bin/openssl", ["pkey", "-in", masterKey, "-passin", "file:\(passphraseFile)", "-noout", "-text"])
+        #expect(openssl.status == 0)
+        #expect(openssl.standardOutput.hasPrefix("X25519 Private-Key:"))
         let epochs = try FileManager.default.contentsOfDirectory(atPath: "\(dataDirectory)/keys/epochs").sorted()
         #expect(epochs.count == 4)
         #expect(epochs.first == "0")
@@ -110,16 +101,7 @@ struct KeysCommandTests {
     @Test("on a terminal, keys init asks for the passphrase twice without echoing it")
     func terminalPrompt() throws {
         let terminal = try PseudoTerminal()
-        let device = try #require(FileHandle(forUpdatingAtPath: terminal.device))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: InboxExecutable.path)
-        process.arguments = ["keys", "init", "--data-dir", dataDirectory]
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        process.standardInput = device
-        process.standardOutput = device
-        process.standardError = device
-        try process.run()
-        try device.close()
+        let process = try terminal.start(InboxExecutable.path, ["keys", "init", "--data-dir", dataDirectory])
 
         let firstPrompt = terminal.read(until: "New passphrase for the new master key: ")
         #expect(firstPrompt.contains("New passphrase"))
@@ -138,16 +120,7 @@ struct KeysCommandTests {
     @Test("on a terminal, two different passphrases change nothing")
     func terminalMismatch() throws {
         let terminal = try PseudoTerminal()
-        let device = try #require(FileHandle(forUpdatingAtPath: terminal.device))
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: InboxExecutable.path)
-        process.arguments = ["keys", "init", "--data-dir", dataDirectory]
-        process.environment = ["PATH": "/usr/bin:/bin"]
-        process.standardInput = device
-        process.standardOutput = device
-        process.standardError = device
-        try process.run()
-        try device.close()
+        let process = try terminal.start(InboxExecutable.path, ["keys", "init", "--data-dir", dataDirectory])
 
         _ = terminal.read(until: "New passphrase for the new master key: ")
         terminal.type("the first passphrase\n")
@@ -161,17 +134,10 @@ struct KeysCommandTests {
     }
 }
 
-/// Whether `openssl pkey` opens a key with a passphrase, through a 0600 file.
+/// Whether `openssl pkey` opens a key with a passphrase, given through a 0600 file.
 enum PassphraseCheck {
     static func opens(_ key: String, passphrase: String, in directory: TemporaryDirectory) throws -> Bool {
         let file = try directory.write("check-passphrase", passphrase + "\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")
-        process.arguments = ["pkey", "-in", key, "-passin", "file:\(file)", "-noout"]
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        return process.terminationStatus == 0
+        return try runProgram("/usr/bin/openssl", ["pkey", "-in", key, "-passin", "file:\(file)", "-noout"]).status == 0
     }
 }

@@ -13,12 +13,14 @@ struct FormatDocumentExampleTests {
     init() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let document = try String(contentsOf: root.appendingPathComponent("docs/FORMAT.md"), encoding: .utf8)
-        let block = try #require(document.components(separatedBy: "### Example").dropFirst().first?.components(separatedBy: "```text\n").dropFirst().first)
+        let block = try #require(
+            document.components(separatedBy: "### Example").dropFirst().first?.components(separatedBy: "```text\n").dropFirst().first)
         let lines = block.components(separatedBy: "\n```").first!.split(separator: "\n")
-        example = Dictionary(uniqueKeysWithValues: lines.map { line in
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            return (parts[0], parts[1])
-        })
+        example = Dictionary(
+            uniqueKeysWithValues: lines.map { line in
+                let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                return (parts[0], parts[1])
+            })
     }
 
     func value(_ name: String) throws -> String { try #require(example[name], "missing \(name)") }
@@ -29,7 +31,8 @@ struct FormatDocumentExampleTests {
         #expect(key.publicKey.rawRepresentation == [UInt8](hex: try value("public key")))
         let sealed = try SealedField(bytes: [UInt8](hex: value("sealed")))
         let field = try #require(RecordField(rawValue: value("field")))
-        let opened = try EpochPrivateKey(epoch: sealed.epoch, field: field, key: key).open(sealed, reference: value("reference"), field: field)
+        let opened = try EpochPrivateKey(epoch: sealed.epoch, field: field, key: key).open(
+            sealed, reference: value("reference"), field: field)
         #expect(String(decoding: opened.bytes, as: UTF8.self) == (try value("plaintext")))
     }
 

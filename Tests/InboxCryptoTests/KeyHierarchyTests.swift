@@ -2,6 +2,7 @@
 // be read by other tools.
 import Foundation
 import InboxCrypto
+import InboxTestSupport
 import Testing
 
 @Suite("key hierarchy")
@@ -21,10 +22,6 @@ struct KeyHierarchyTests {
 
     func initialize() throws -> [UInt32] {
         try hierarchy.initialize(passphrase: PassphraseFile.read(passphraseFile), calendar: .monthly, now: now)
-    }
-
-    func mode(_ path: String) throws -> Int {
-        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as! NSNumber).intValue
     }
 
     @Test("init creates the hold epoch and the current and next two epochs")
@@ -50,13 +47,13 @@ struct KeyHierarchyTests {
     @Test("key files are 0600 in 0700 directories")
     func modes() throws {
         _ = try initialize()
-        #expect(try mode(hierarchy.privateKeys.path) == 0o700)
-        #expect(try mode(hierarchy.privateKeys.masterKeyPath) == 0o600)
-        #expect(try mode(hierarchy.keys.path) == 0o700)
+        #expect(try directory.mode(of: hierarchy.privateKeys.path) == 0o700)
+        #expect(try directory.mode(of: hierarchy.privateKeys.masterKeyPath) == 0o600)
+        #expect(try directory.mode(of: hierarchy.keys.path) == 0o700)
         let epochDirectory = "\(hierarchy.keys.path)/epochs/202611"
-        #expect(try mode(epochDirectory) == 0o700)
+        #expect(try directory.mode(of: epochDirectory) == 0o700)
         for file in try FileManager.default.contentsOfDirectory(atPath: epochDirectory) {
-            #expect(try mode("\(epochDirectory)/\(file)") == 0o600, "\(file)")
+            #expect(try directory.mode(of: "\(epochDirectory)/\(file)") == 0o600, "\(file)")
         }
     }
 
@@ -155,7 +152,7 @@ struct KeyHierarchyTests {
         try hierarchy.changePassphrase(of: master, to: new)
         #expect(try hierarchy.openMasterKey(passphrase: new).publicKey == master.publicKey)
         #expect(try #require(throws: CryptoError.self) { try hierarchy.openMasterKey(passphrase: old) }.code == .wrongPassphrase)
-        #expect(try mode(hierarchy.privateKeys.masterKeyPath) == 0o600)
+        #expect(try directory.mode(of: hierarchy.privateKeys.masterKeyPath) == 0o600)
     }
 
     @Test("a short new passphrase is refused")

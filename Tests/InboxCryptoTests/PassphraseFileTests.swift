@@ -1,5 +1,6 @@
 // Passphrase files are read as `openssl -passin file:` reads them, and unusable ones say why.
 import InboxCrypto
+import InboxTestSupport
 import Testing
 
 @Suite("passphrase files")
