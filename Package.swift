@@ -20,6 +20,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
+        .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Test-only: an independent RFC 9180 implementation to prove our at-rest format interoperates.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
@@ -36,9 +38,29 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
-            name: "InboxCLI",
+            name: "InboxPolicy",
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "InboxStore",
             dependencies: [
                 "InboxCrypto",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "InboxCore",
+            dependencies: ["InboxCrypto", "InboxPolicy", "InboxStore"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "InboxCLI",
+            dependencies: [
+                "InboxCore",
+                "InboxCrypto",
+                "InboxPolicy",
+                "InboxStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -61,6 +83,13 @@ let package = Package(
             resources: [.copy("Fixtures")],
             swiftSettings: strictSettings
         ),
+        // bench/: not a test. Seeds a store and times the purge (bench/README.md).
+        .executableTarget(
+            name: "purge-benchmark",
+            dependencies: ["InboxCore", "InboxCrypto", "InboxStore"],
+            path: "bench/PurgeBenchmark",
+            swiftSettings: strictSettings
+        ),
         // Test support: scratch directories, real programs, and pseudo-terminals so that the CLI
         // tests can type a passphrase as a person would.
         .target(
@@ -74,8 +103,27 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "InboxPolicyTests",
+            dependencies: ["InboxPolicy"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxStoreTests",
+            dependencies: ["InboxStore", "InboxTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxCoreTests",
+            dependencies: [
+                "InboxCore",
+                "InboxTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "InboxCLITests",
-            dependencies: ["InboxCLI", "inbox", "InboxTestSupport"],
+            dependencies: ["InboxCLI", "InboxCrypto", "InboxStore", "inbox", "InboxTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

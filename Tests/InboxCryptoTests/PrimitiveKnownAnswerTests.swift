@@ -73,3 +73,12 @@ struct PrimitiveKnownAnswerTests {
         #expect(error.code == .invalidKey)
     }
 }
+
+@Suite("SHA-256 (known answers)")
+struct SHA256KnownAnswerTests {
+    @Test("FIPS 180-2 examples")
+    func sha256() throws {
+        #expect(try SHA256.hash(Array("abc".utf8)) == [UInt8](hex: "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"))
+        #expect(try SHA256.hash([UInt8]()) == [UInt8](hex: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"))
+    }
+}

@@ -14,7 +14,7 @@ struct CommonOptions: ParsableArguments {
     @Option(
         name: .customLong("policy"),
         help: ArgumentHelp(
-            "The retention policy (env INBOX_POLICY, default policy/default.toml). Not read yet: the policy module lands with its own issue.",
+            "The retention policy (env INBOX_POLICY; default policy/default.toml, else /etc/contact-inbox/policy.toml).",
             valueName: "file"))
     var policy: String?
 

@@ -2,13 +2,14 @@
 import ArgumentParser
 import Foundation
 import InboxCrypto
+import InboxStore
 
 struct KeysInitCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
         abstract: "Set up a new inbox: its data directory, the master key and the epoch keys.",
         discussion: """
-            The master private key is written to the private key directory as an encrypted PKCS#8 PEM \
+            The database is created and migrated. The master private key is written to the private key directory as an encrypted PKCS#8 PEM \
             (scrypt, AES-256-CBC) that `openssl pkey -passin file:FILE` can open. The key directory \
             receives the master public key and the keys of the hold epoch, the current epoch and the \
             next two. An existing inbox is never replaced.
@@ -19,19 +20,21 @@ struct KeysInitCommand: AsyncParsableCommand {
     @OptionGroup var privateKeys: PrivateKeyOptions
 
     func run() async throws {
-        let settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
+        let settings = environment.settings
         let hierarchy = settings.keyHierarchy
         if hierarchy.keys.isInitialized || hierarchy.privateKeys.hasMasterKey {
             throw CLIError("\(settings.dataDirectory) already holds an inbox; `inbox keys init` never replaces one")
         }
         let passphrase = try PassphraseReader(file: settings.passphraseFile, purpose: "the new master key").new()
         try createPrivateDirectory(settings.dataDirectory)
-        // The epoch length comes from the policy once the policy module lands; one month until then.
-        let created = try hierarchy.initialize(passphrase: passphrase, calendar: .monthly, now: Date())
+        let created = try hierarchy.initialize(passphrase: passphrase, calendar: environment.epochCalendar, now: Date())
+        let store = try SQLiteStore(path: environment.databasePath)
 
         print("Created a new inbox in \(settings.dataDirectory).")
         print("  master private key: \(hierarchy.privateKeys.masterKeyPath) (encrypted with the passphrase)")
         print("  key directory:      \(hierarchy.keys.path)")
+        print("  database:           \(store.path)")
         print("  epochs:             \(created.map { $0 == SealedField.holdEpoch ? "0 (hold)" : String($0) }.joined(separator: ", "))")
         print("Without the passphrase no sealed field can ever be read again: keep it where your agency keeps secrets.")
     }

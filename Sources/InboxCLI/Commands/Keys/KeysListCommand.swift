@@ -44,7 +44,7 @@ struct KeysListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try InboxSettings(common: common)
+        let settings = try InboxEnvironment(common: common).settings
         let statuses = try settings.keyHierarchy.keys.list(now: Date())
         if json {
             let rows = statuses.map {

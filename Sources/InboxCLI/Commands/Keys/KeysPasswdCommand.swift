@@ -22,7 +22,7 @@ struct KeysPasswdCommand: AsyncParsableCommand {
     var newPassphraseFile: String?
 
     func run() async throws {
-        let settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        let settings = try InboxEnvironment(common: common, privateKeys: privateKeys).settings
         let hierarchy = settings.keyHierarchy
         let old = try PassphraseReader(file: settings.passphraseFile, purpose: "the master key").existing()
         // Open the key before asking for a new passphrase, so that a mistyped old one is caught first.

@@ -1,0 +1,56 @@
+// What every command works with, built in one place: the settings, the policy in force (a command
+// refuses to start on an invalid one), the store and the key directories.
+import Foundation
+import InboxCore
+import InboxCrypto
+import InboxPolicy
+import InboxStore
+
+struct InboxEnvironment {
+    let settings: InboxSettings
+    let policy: LoadedPolicy
+
+    /// Reads the settings and the policy; an invalid policy stops the command with its line.
+    init(common: CommonOptions, privateKeys: PrivateKeyOptions? = nil) throws {
+        settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        policy = try Self.loadPolicy(settings.policyFile)
+        try checkEpochLength()
+    }
+
+    static func loadPolicy(_ path: String) throws -> LoadedPolicy {
+        do {
+            return try LoadedPolicy.load(path: path)
+        } catch let error as PolicyError {
+            throw CLIError("invalid policy: \(error)")
+        }
+    }
+
+    var databasePath: String { "\(settings.dataDirectory)/inbox.sqlite" }
+    var keyHierarchy: KeyHierarchy { settings.keyHierarchy }
+    var keys: KeyDirectory { keyHierarchy.keys }
+
+    /// The epoch length the policy sets, as the key calendar.
+    var epochCalendar: EpochCalendar {
+        get throws { try EpochCalendar(monthsPerEpoch: policy.policy.epochMonths) }
+    }
+
+    /// Opens the inbox's database, which `inbox keys init` created.
+    func openStore() throws -> SQLiteStore {
+        guard FileManager.default.fileExists(atPath: databasePath) else {
+            throw CLIError("no database at \(databasePath); create the inbox with `inbox keys init` or pass --data-dir")
+        }
+        return try SQLiteStore(path: databasePath)
+    }
+
+    /// Epoch numbers are fixed when an inbox is created; a policy that later sets another length
+    /// would make them ambiguous, so it is refused.
+    private func checkEpochLength() throws {
+        guard keys.isInitialized else { return }
+        let inUse = try keys.calendar().monthsPerEpoch
+        guard inUse == policy.policy.epochMonths else {
+            throw CLIError(
+                "the policy sets key epochs of \(policy.policy.epochMonths) month(s), but this inbox's keys use \(inUse); "
+                    + "an inbox keeps the epoch length it was created with")
+        }
+    }
+}

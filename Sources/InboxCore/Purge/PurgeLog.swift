@@ -1,0 +1,42 @@
+// The purge log: one hash-chained entry per purge run, in the database. `verify` finds the first
+// entry that was changed, removed or reordered.
+import Foundation
+public import InboxStore
+
+public struct PurgeLog: Sendable {
+    public let store: any InboxStore
+
+    public init(store: any InboxStore) {
+        self.store = store
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        // Canonical bytes: the hash covers exactly what is stored.
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    public func append(_ report: PurgeReport) throws {
+        let previous = try store.purgeLog().last?.hash ?? HashChain.genesis
+        let body = try Self.encoder.encode(report)
+        try store.appendPurgeLog(
+            ChainedLogEntry(
+                id: nil, recordedAt: report.ranAt, body: body, previousHash: previous,
+                hash: try HashChain.link(previous: previous, body: body)))
+    }
+
+    public func reports() throws -> [PurgeReport] {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try store.purgeLog().map { try decoder.decode(PurgeReport.self, from: $0.body) }
+    }
+
+    /// The id of the first broken entry, or nil when the chain holds.
+    public func firstBrokenEntry() throws -> Int64? {
+        let entries = try store.purgeLog()
+        guard let index = try HashChain.firstBrokenEntry(entries.map { ($0.previousHash, $0.body, $0.hash) }) else { return nil }
+        return entries[index].id
+    }
+}

@@ -1,0 +1,86 @@
+// Works out what the policy in force says must go at a given moment. Deadlines are never stored:
+// they are computed from the event times at every run, so a shortened retention applies to
+// existing records at the next purge.
+public import Foundation
+public import InboxCrypto
+public import InboxPolicy
+public import InboxStore
+
+public struct PurgePlanner: Sendable {
+    public let policy: Policy
+    public let store: any InboxStore
+    public let keys: KeyDirectory
+    public let suppression: SuppressionList
+    public init(policy: Policy, store: any InboxStore, keys: KeyDirectory, suppression: SuppressionList) {
+        self.policy = policy
+        self.store = store
+        self.keys = keys
+        self.suppression = suppression
+    }
+
+    public func plan(asOf now: Date) throws -> PurgePlan {
+        PurgePlan(asOf: now, fields: try expiredFields(asOf: now), keys: try expiredKeys(asOf: now), suppressed: try suppressedReferences())
+    }
+
+    /// Every present, unheld field whose deadline is at or before `now`. Each rule and the hard
+    /// maximum give a range query on an event time; the candidates are then checked exactly.
+    func expiredFields(asOf now: Date) throws -> [PurgePlan.FieldExpiry] {
+        var expired: [PurgePlan.FieldExpiry] = []
+        for field in RecordField.allCases {
+            let fieldPolicy = policy.field(PolicyField(field))
+            var queries: [(CandidateEvent, RetentionDuration)] = [(.received, fieldPolicy.hardMaximum)]
+            for rule in fieldPolicy.retention {
+                queries.append((rule.event == .answered ? .answered : .received, rule.keep))
+            }
+            var seen = Set<Int64>()
+            for (event, duration) in queries {
+                // A day of slack covers calendar clamping; the exact check below decides.
+                let cutoff = duration.subtracted(from: now).addingTimeInterval(86_400)
+                for candidate in try allCandidates(field: field, event: event, cutoff: cutoff) where !seen.contains(candidate.recordID) {
+                    let deadline = fieldPolicy.deadline(received: candidate.receivedAt, answered: candidate.answeredAt)
+                    guard deadline.date <= now else { continue }
+                    seen.insert(candidate.recordID)
+                    expired.append(
+                        PurgePlan.FieldExpiry(
+                            recordID: candidate.recordID, reference: candidate.reference, field: field, deadline: deadline.date,
+                            rule: deadline.rule))
+                }
+            }
+        }
+        return expired.sorted { ($0.deadline, $0.reference, $0.field.rawValue) < ($1.deadline, $1.reference, $1.field.rawValue) }
+    }
+
+    private func allCandidates(field: RecordField, event: CandidateEvent, cutoff: Date) throws -> [PurgeCandidate] {
+        // The query returns only fields still present with an event time up to the cutoff: the
+        // expired ones and at most a day of slack, so the cost follows the expired count.
+        try store.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: Int(Int32.max))
+    }
+
+    /// Keys of past epochs whose end plus the field's hard maximum has passed. Never the hold
+    /// epoch, a current or a future one, and never one already destroyed.
+    func expiredKeys(asOf now: Date) throws -> [PurgePlan.KeyExpiry] {
+        guard keys.isInitialized else { return [] }
+        var expired: [PurgePlan.KeyExpiry] = []
+        for status in try keys.list(now: now) where status.state == .retired || status.state == .incomplete {
+            guard status.epoch != SealedField.holdEpoch, let end = status.ends else { continue }
+            let due = policy.keyDestructionDate(epochEnd: end, field: PolicyField(status.field))
+            if due <= now { expired.append(PurgePlan.KeyExpiry(epoch: status.epoch, field: status.field, due: due)) }
+        }
+        return expired
+    }
+
+    func suppressedReferences() throws -> [Reference] {
+        try suppression.entries().map(\.reference).filter { try store.record($0) != nil }
+    }
+}
+
+extension PolicyField {
+    /// The policy's name for a sealed record field.
+    init(_ field: RecordField) {
+        switch field {
+        case .email: self = .email
+        case .question: self = .question
+        case .answer: self = .answer
+        }
+    }
+}

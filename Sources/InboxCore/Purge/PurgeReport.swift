@@ -1,0 +1,35 @@
+// What one purge run did: the body of its purge-log entry, with no personal data (references,
+// counts, epochs and the policy digest only).
+public import Foundation
+
+public struct PurgeReport: Sendable, Codable, Equatable {
+    public let ranAt: Date
+    public let policyDigest: String
+    /// The digest of the policy of the previous run, when it differs: a changed retention applied.
+    public let previousPolicyDigest: String?
+    /// Fields deleted, per field name.
+    public let deletedFields: [String: Int]
+    /// Records with at least one field deleted.
+    public let referencesAffected: [String]
+    /// Records deleted whole because no field was left.
+    public let recordsDeleted: [String]
+    /// Records erased again from the suppression list (after a restore).
+    public let suppressionReapplied: [String]
+    /// "202611/email".
+    public let keysDestroyed: [String]
+    public let epochsCreated: [UInt32]
+
+    enum CodingKeys: String, CodingKey {
+        case ranAt = "ran_at"
+        case policyDigest = "policy_digest"
+        case previousPolicyDigest = "previous_policy_digest"
+        case deletedFields = "deleted_fields"
+        case referencesAffected = "references_affected"
+        case recordsDeleted = "records_deleted"
+        case suppressionReapplied = "suppression_reapplied"
+        case keysDestroyed = "keys_destroyed"
+        case epochsCreated = "epochs_created"
+    }
+
+    public var policyChanged: Bool { previousPolicyDigest != nil }
+}

@@ -1,0 +1,90 @@
+// The fixed wording of the privacy notice, in Swedish and English; everything that varies comes
+// from the policy.
+
+struct NoticeText {
+    let language: NoticeLanguage
+
+    init(_ language: NoticeLanguage) {
+        self.language = language
+    }
+
+    private func text(_ sv: String, _ en: String) -> String { language == .sv ? sv : en }
+
+    var title: String { text("Så hanterar vi dina personuppgifter", "How we handle your personal data") }
+    var controllerHeading: String { text("Vem som ansvarar", "Who is responsible") }
+    var keptHeading: String { text("Vad vi sparar, varför och hur länge", "What we keep, why, and for how long") }
+    var legalBasisHeading: String { text("Rättslig grund", "Legal basis") }
+    var securityHeading: String { text("Kryptering och säkerhetskopior", "Encryption and backups") }
+    var recipientsHeading: String { text("Vilka fler som ser uppgifterna", "Who else sees the data") }
+    var rightsHeading: String { text("Dina rättigheter", "Your rights") }
+
+    func controller(_ controller: Controller) -> String {
+        var parts = [controller.name]
+        if let number = controller.organisationNumber {
+            parts.append(text("organisationsnummer \(number)", "organisation number \(number)"))
+        }
+        parts.append(controller.address)
+        parts.append(controller.email)
+        if let phone = controller.phone { parts.append(phone) }
+        return text(
+            "Personuppgiftsansvarig för uppgifterna du lämnar i formuläret är \(parts.joined(separator: ", ")).",
+            "The controller of the data you give in this form is \(parts.joined(separator: ", ")).")
+    }
+
+    func purpose(_ description: String) -> String {
+        text("Ändamål: \(lowercasedFirst(description))", "Purpose: \(lowercasedFirst(description))")
+    }
+
+    private func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+
+    private func after(_ event: RetentionEvent) -> String {
+        switch event {
+        case .received: text("efter att vi tog emot den", "after we received it")
+        case .answered: text("efter att vi har svarat", "after we have answered")
+        case .recorded: text("efter att den skrevs", "after it was written")
+        }
+    }
+
+    func retention(_ field: FieldPolicy, language: NoticeLanguage) -> String {
+        let rules = field.retention.map { "\($0.keep.localized(language)) \(after($0.event))" }
+        let maximum = field.hardMaximum.localized(language)
+        let maximumRule = field.retention.contains { $0.event == .received && $0.keep == field.hardMaximum }
+        if rules.isEmpty || maximumRule && rules.count == 1 {
+            return text("Vi raderar den \(maximum) \(after(.received)).", "We delete it \(maximum) \(after(.received)).")
+        }
+        let list = rules.joined(separator: text(" eller ", " or "))
+        return text(
+            "Vi raderar den \(list), och senast \(maximum) \(after(.received)) även om vi inte har svarat.",
+            "We delete it \(list), and at the latest \(maximum) \(after(.received)), even if we have not answered.")
+    }
+
+    func security(epoch: String, emailMaximum: String) -> String {
+        text(
+            "Allt du skriver sparas krypterat. Uppgifterna från varje period om \(epoch) krypteras med en egen nyckel, och nyckeln förstörs när uppgifterna ska vara borta. Då blir också kopior i våra säkerhetskopior oläsliga, senast en period om \(epoch) efter att uppgiften skulle raderas: din e-postadress kan alltså inte läsas någonstans senare än \(emailMaximum) och \(epoch) efter att vi tog emot den.",
+            "Everything you write is stored encrypted. The data of each period of \(epoch) is encrypted with a key of its own, and the key is destroyed when the data must be gone. Copies in our backups then become unreadable too, at the latest one period of \(epoch) after the data was due for deletion: your email address cannot be read anywhere later than \(emailMaximum) and \(epoch) after we received it."
+        )
+    }
+
+    var rights: String {
+        text(
+            "Du har rätt att få veta vilka uppgifter vi har om dig, att få felaktiga uppgifter rättade och att begära att uppgifterna raderas eller att behandlingen begränsas. Du kan också invända mot behandlingen. Ange referensen du fick när du skickade din fråga.",
+            "You have the right to know what data we hold about you, to have wrong data corrected, and to ask for the data to be erased or its processing restricted. You can also object to the processing. Quote the reference you were given when you sent your question."
+        )
+    }
+
+    func contact(_ contact: Contact) -> String {
+        let phone = contact.phone.map { ", \($0)" } ?? ""
+        return text(
+            "Frågor om dataskydd: \(contact.name), \(contact.email)\(phone).",
+            "Questions about data protection: \(contact.name), \(contact.email)\(phone).")
+    }
+
+    func complaint(_ authority: SupervisoryAuthority) -> String {
+        text(
+            "Om du är missnöjd med hur vi behandlar dina uppgifter kan du klaga hos \(authority.name), \(authority.url).",
+            "If you are unhappy with how we handle your data you can complain to \(authority.name), \(authority.url).")
+    }
+}

@@ -1,0 +1,22 @@
+// `inbox policy show`: for each field, what is kept, why, and for how long, in plain text.
+
+public enum PolicySummary {
+    public static func text(policy: Policy) -> String {
+        var lines: [String] = []
+        for field in policy.fields {
+            let purpose = policy.purpose(field.purpose)!
+            lines.append("\(field.field.rawValue): \(field.description.en)")
+            lines.append("  kept for:    \(purpose.id): \(purpose.description.en)")
+            lines.append("  opened for:  \(field.openedFor.joined(separator: ", "))")
+            let origin = field.field == .audit ? "recorded" : "received"
+            // A rule that is the hard maximum itself says it all.
+            let rules = field.retention.filter { !($0.keep == field.hardMaximum && $0.event.rawValue == origin) }.map(\.description)
+            let maximum = "\(rules.isEmpty ? "" : "at most ")\(field.hardMaximum) after \(origin)"
+            lines.append("  deleted:     \(rules.isEmpty ? "" : rules.joined(separator: " or ") + ", and ")\(maximum)")
+            lines.append("  archival:    \(field.archivalReference)")
+            lines.append("")
+        }
+        lines.append("key epoch: \(policy.epochMonths) month\(policy.epochMonths == 1 ? "" : "s")")
+        return lines.joined(separator: "\n")
+    }
+}

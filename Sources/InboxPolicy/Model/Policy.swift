@@ -1,0 +1,50 @@
+// The retention policy: what the inbox keeps, why, for how long, and who sees it. Loaded from a
+// file in `policy/` that a data protection officer reviews like code; the privacy notice and the
+// record of processing are generated from it.
+public import Foundation
+
+public struct Policy: Sendable, Equatable {
+    public static let formatVersion = 1
+
+    public let controller: Controller
+    public let dataProtectionContact: Contact
+    public let supervisoryAuthority: SupervisoryAuthority
+    /// The length of a key epoch in months (DESIGN.md "Keys").
+    public let epochMonths: Int
+    public let purposes: [Purpose]
+    public let fields: [FieldPolicy]
+    public let recipients: [Recipient]
+
+    public func field(_ field: PolicyField) -> FieldPolicy {
+        // The loader guarantees that every field has a policy.
+        fields.first { $0.field == field }!
+    }
+
+    public func purpose(_ id: String) -> Purpose? {
+        purposes.first { $0.id == id }
+    }
+
+    /// Refuses to open `field` for a purpose the policy does not list for it.
+    public func checkOpening(_ field: PolicyField, for purpose: String) throws(PurposeRefusal) {
+        guard self.field(field).openedFor.contains(purpose) else {
+            throw PurposeRefusal(field: field, purpose: purpose, allowed: self.field(field).openedFor)
+        }
+    }
+
+    /// When the key of (epoch, field) may be destroyed: the epoch's end plus the field's hard
+    /// maximum. Every field sealed in the epoch belongs to a record received before its end.
+    public func keyDestructionDate(epochEnd: Date, field: PolicyField) -> Date {
+        self.field(field).hardMaximum.added(to: epochEnd)
+    }
+}
+
+/// A field may be opened only for a purpose the policy lists for it.
+public struct PurposeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public let field: PolicyField
+    public let purpose: String
+    public let allowed: [String]
+
+    public var description: String {
+        "the policy does not allow opening the \(field.rawValue) field for `\(purpose)`; it allows: \(allowed.joined(separator: ", "))"
+    }
+}

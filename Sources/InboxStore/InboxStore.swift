@@ -1,0 +1,43 @@
+// The storage contract every engine implements (SQLite now, PostgreSQL later). SQL stays inside
+// the engines; the contract test suite runs against each of them.
+public import Foundation
+public import InboxCrypto
+
+public protocol InboxStore: Sendable {
+    /// Stores submissions in one durable transaction: all or none (group commit).
+    func insert(_ submissions: [NewSubmission]) throws
+
+    func record(_ reference: Reference) throws -> StoredRecord?
+
+    /// Records by status (nil: all), oldest first. `held: true` returns only held records.
+    func records(status: RecordStatus?, held: Bool?) throws -> [StoredRecord]
+
+    func recordCount() throws -> Int
+
+    /// The sealed bytes of a record's fields.
+    func sealedFields(of reference: Reference) throws -> [RecordField: Data]
+
+    /// Records the answer: stores its sealed bytes, sets `answered_at` and the status.
+    func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date) throws
+
+    /// Sets or clears a legal hold.
+    func setHold(_ reference: Reference, hold: Hold?) throws
+
+    /// Fields of `field` not held whose `event` time is at or before `cutoff`, oldest first, at
+    /// most `limit`. Touches only fields still present, so its cost follows the expired count.
+    func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate]
+
+    /// Deletes the given fields (and, with email, the index entries) in one transaction, then the
+    /// records left without fields. Returns the references of the records deleted whole.
+    func deleteFields(_ fields: [(recordID: Int64, field: RecordField)]) throws -> [Reference]
+
+    /// Deletes records with every field and index entry (erasure; suppression replay). Returns
+    /// the references that were present.
+    func erase(_ references: [Reference]) throws -> [Reference]
+
+    func appendPurgeLog(_ entry: ChainedLogEntry) throws
+    func purgeLog() throws -> [ChainedLogEntry]
+
+    /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).
+    func reclaimDeletedData() throws
+}

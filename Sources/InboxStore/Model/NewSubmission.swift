@@ -1,0 +1,31 @@
+// A citizen's submission, sealed and ready to store.
+public import Foundation
+public import InboxCrypto
+
+public struct NewSubmission: Sendable {
+    public let reference: Reference
+    public let receivedAt: Date
+    /// Sealed bytes per field (question always, email if given), stored verbatim.
+    public let sealedFields: [RecordField: Data]
+    /// The email index entry, when an address was given.
+    public let emailIndex: EmailIndexEntry?
+
+    public init(reference: Reference, receivedAt: Date, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?) {
+        self.reference = reference
+        self.receivedAt = receivedAt
+        self.sealedFields = sealedFields
+        self.emailIndex = emailIndex
+    }
+}
+
+/// HMAC-SHA256 of the normalised address under an epoch's index key: it finds a person's records
+/// for access and erasure requests without the address being stored.
+public struct EmailIndexEntry: Sendable, Equatable {
+    public let hmac: Data
+    public let epoch: UInt32
+
+    public init(hmac: Data, epoch: UInt32) {
+        self.hmac = hmac
+        self.epoch = epoch
+    }
+}

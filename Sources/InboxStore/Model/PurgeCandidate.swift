@@ -1,0 +1,24 @@
+// A field that may have passed its deadline, with what the purge needs to decide exactly.
+public import Foundation
+public import InboxCrypto
+
+public struct PurgeCandidate: Sendable, Equatable {
+    public let recordID: Int64
+    public let reference: Reference
+    public let field: RecordField
+    public let receivedAt: Date
+    public let answeredAt: Date?
+
+    public init(recordID: Int64, reference: Reference, field: RecordField, receivedAt: Date, answeredAt: Date?) {
+        self.recordID = recordID
+        self.reference = reference
+        self.field = field
+        self.receivedAt = receivedAt
+        self.answeredAt = answeredAt
+    }
+}
+
+/// Which event a candidate query counts from.
+public enum CandidateEvent: Sendable {
+    case received, answered
+}

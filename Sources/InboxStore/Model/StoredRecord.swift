@@ -1,0 +1,38 @@
+// A record as the store keeps it in clear: its reference, event times, status and hold. Nothing
+// here is personal data, so listing and purging need no key.
+public import Foundation
+public import InboxCrypto
+
+public struct StoredRecord: Sendable, Equatable {
+    public let reference: Reference
+    public let status: RecordStatus
+    public let receivedAt: Date
+    public let answeredAt: Date?
+    public let hold: Hold?
+    /// The sealed fields the record still has.
+    public let fields: Set<RecordField>
+
+    public init(reference: Reference, status: RecordStatus, receivedAt: Date, answeredAt: Date?, hold: Hold?, fields: Set<RecordField>) {
+        self.reference = reference
+        self.status = status
+        self.receivedAt = receivedAt
+        self.answeredAt = answeredAt
+        self.hold = hold
+        self.fields = fields
+    }
+}
+
+public enum RecordStatus: String, Sendable, CaseIterable {
+    case open, answered
+}
+
+/// A legal hold: the record is kept, whatever the policy says, until released.
+public struct Hold: Sendable, Equatable {
+    public let reason: String
+    public let since: Date
+
+    public init(reason: String, since: Date) {
+        self.reason = reason
+        self.since = since
+    }
+}

@@ -1,0 +1,67 @@
+// The SQLite schema, as named migrations. A migration that has shipped is never edited: change
+// the schema with a new one.
+import GRDB
+
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1 records, sealed fields, email index, audit and purge logs") { db in
+            // Times are milliseconds since 1970 UTC. Nothing in `records` is personal data.
+            try db.execute(
+                sql: """
+                    CREATE TABLE records (
+                        id INTEGER PRIMARY KEY,
+                        reference TEXT NOT NULL UNIQUE,
+                        status TEXT NOT NULL CHECK (status IN ('open', 'answered')),
+                        received_at INTEGER NOT NULL,
+                        answered_at INTEGER,
+                        held_at INTEGER,
+                        hold_reason TEXT,
+                        CHECK ((held_at IS NULL) = (hold_reason IS NULL)),
+                        CHECK ((status = 'answered') = (answered_at IS NOT NULL))
+                    );
+                    CREATE INDEX records_received_at ON records (received_at);
+                    CREATE INDEX records_answered_at ON records (answered_at);
+
+                    -- Each field carries copies of its record's event times, so that the purge's
+                    -- range scans touch only fields still present: O(expired), not O(history).
+                    CREATE TABLE sealed_fields (
+                        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+                        field TEXT NOT NULL CHECK (field IN ('email', 'question', 'answer')),
+                        sealed BLOB NOT NULL,
+                        received_at INTEGER NOT NULL,
+                        answered_at INTEGER,
+                        PRIMARY KEY (record_id, field)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX sealed_fields_received_at ON sealed_fields (field, received_at);
+                    CREATE INDEX sealed_fields_answered_at ON sealed_fields (field, answered_at) WHERE answered_at IS NOT NULL;
+
+                    CREATE TABLE email_index (
+                        hmac BLOB NOT NULL,
+                        epoch INTEGER NOT NULL,
+                        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+                        PRIMARY KEY (hmac, record_id)
+                    ) WITHOUT ROWID;
+                    CREATE INDEX email_index_record ON email_index (record_id);
+
+                    CREATE TABLE audit_log (
+                        id INTEGER PRIMARY KEY,
+                        recorded_at INTEGER NOT NULL,
+                        body BLOB NOT NULL,
+                        previous_hash BLOB NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    CREATE INDEX audit_log_recorded_at ON audit_log (recorded_at);
+
+                    CREATE TABLE purge_log (
+                        id INTEGER PRIMARY KEY,
+                        recorded_at INTEGER NOT NULL,
+                        body BLOB NOT NULL,
+                        previous_hash BLOB NOT NULL,
+                        hash BLOB NOT NULL
+                    );
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,279 @@
+// The embedded default store: one SQLite file in WAL mode with synchronous=FULL (a commit is on
+// disk before it returns), secure_delete (freed pages are overwritten) and foreign keys.
+public import Foundation
+import GRDB
+public import InboxCrypto
+
+public final class SQLiteStore: InboxStore {
+    /// `DatabasePool` is Sendable: it serialises writes and runs reads concurrently.
+    let pool: DatabasePool
+    public let path: String
+
+    /// Opens (creating if needed) and migrates the database at `path`.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        // The server, the purge and staff commands share the file: wait for a lock rather than fail.
+        configuration.busyMode = .timeout(10)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+        }
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(pool)
+        } catch {
+            throw StoreError.unusable(path: path, cause: error)
+        }
+    }
+
+    // MARK: Intake
+
+    public func insert(_ submissions: [NewSubmission]) throws {
+        try write { db in
+            // Cached statements: a group commit inserts many submissions with the same three.
+            let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (reference, status, received_at) VALUES (?, 'open', ?)")
+            let insertField = try db.cachedStatement(
+                sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
+            let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
+            for submission in submissions {
+                let received = Self.milliseconds(submission.receivedAt)
+                try insertRecord.execute(arguments: [submission.reference.text, received])
+                let recordID = db.lastInsertedRowID
+                for (field, sealed) in submission.sealedFields {
+                    try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])
+                }
+                if let index = submission.emailIndex {
+                    try insertIndex.execute(arguments: [index.hmac, Int64(index.epoch), recordID])
+                }
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    public func record(_ reference: Reference) throws -> StoredRecord? {
+        try read { db in
+            try Row.fetchOne(db, sql: Self.recordQuery + " WHERE r.reference = ? GROUP BY r.id", arguments: [reference.text])
+                .map(Self.record)
+        }
+    }
+
+    public func records(status: RecordStatus?, held: Bool?) throws -> [StoredRecord] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let status {
+            conditions.append("r.status = ?")
+            arguments += [status.rawValue]
+        }
+        if let held { conditions.append(held ? "r.held_at IS NOT NULL" : "r.held_at IS NULL") }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        return try read { db in
+            try Row.fetchAll(db, sql: Self.recordQuery + whereClause + " GROUP BY r.id ORDER BY r.received_at, r.id", arguments: arguments)
+                .map(Self.record)
+        }
+    }
+
+    public func recordCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM records") ?? 0 }
+    }
+
+    public func sealedFields(of reference: Reference) throws -> [RecordField: Data] {
+        try read { db in
+            let rows = try Row.fetchAll(
+                db, sql: "SELECT f.field, f.sealed FROM sealed_fields f JOIN records r ON r.id = f.record_id WHERE r.reference = ?",
+                arguments: [reference.text])
+            var fields: [RecordField: Data] = [:]
+            for row in rows {
+                if let field = RecordField(rawValue: row["field"]) { fields[field] = row["sealed"] }
+            }
+            return fields
+        }
+    }
+
+    // MARK: Changes
+
+    public func markAnswered(_ reference: Reference, sealedAnswer: Data, at date: Date) throws {
+        let answered = Self.milliseconds(date)
+        try write { db in
+            let recordID = try Self.recordID(db, reference)
+            try db.execute(sql: "UPDATE records SET status = 'answered', answered_at = ? WHERE id = ?", arguments: [answered, recordID])
+            try db.execute(sql: "UPDATE sealed_fields SET answered_at = ? WHERE record_id = ?", arguments: [answered, recordID])
+            try db.execute(
+                sql: """
+                    INSERT INTO sealed_fields (record_id, field, sealed, received_at, answered_at)
+                    SELECT id, 'answer', ?, received_at, answered_at FROM records WHERE id = ?
+                    ON CONFLICT (record_id, field) DO UPDATE SET sealed = excluded.sealed
+                    """,
+                arguments: [sealedAnswer, recordID])
+        }
+    }
+
+    public func setHold(_ reference: Reference, hold: Hold?) throws {
+        try write { db in
+            let recordID = try Self.recordID(db, reference)
+            try db.execute(
+                sql: "UPDATE records SET held_at = ?, hold_reason = ? WHERE id = ?",
+                arguments: [hold.map { Self.milliseconds($0.since) }, hold?.reason, recordID])
+        }
+    }
+
+    // MARK: Purge
+
+    public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate] {
+        let column = event == .received ? "f.received_at" : "f.answered_at"
+        return try read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT f.record_id, r.reference, f.received_at, f.answered_at
+                    FROM sealed_fields f JOIN records r ON r.id = f.record_id
+                    WHERE f.field = ? AND \(column) <= ? AND r.held_at IS NULL
+                    ORDER BY \(column) LIMIT ?
+                    """,
+                arguments: [field.rawValue, Self.milliseconds(cutoff), limit])
+            return try rows.map { row in
+                PurgeCandidate(
+                    recordID: row["record_id"], reference: try Self.reference(row["reference"]), field: field,
+                    receivedAt: Self.date(row["received_at"]), answeredAt: (row["answered_at"] as Int64?).map(Self.date))
+            }
+        }
+    }
+
+    public func deleteFields(_ fields: [(recordID: Int64, field: RecordField)]) throws -> [Reference] {
+        guard !fields.isEmpty else { return [] }
+        return try write { db in
+            let deleteField = try db.cachedStatement(sql: "DELETE FROM sealed_fields WHERE record_id = ? AND field = ?")
+            let deleteIndex = try db.cachedStatement(sql: "DELETE FROM email_index WHERE record_id = ?")
+            let emptyRecord = try db.cachedStatement(
+                sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
+            let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
+            var touched = Set<Int64>()
+            for (recordID, field) in fields {
+                try deleteField.execute(arguments: [recordID, field.rawValue])
+                if field == .email { try deleteIndex.execute(arguments: [recordID]) }
+                touched.insert(recordID)
+            }
+            var deleted: [Reference] = []
+            for recordID in touched.sorted() {
+                if let reference = try String.fetchOne(emptyRecord, arguments: [recordID, recordID]) {
+                    try deleteRecord.execute(arguments: [recordID])
+                    deleted.append(try Self.reference(reference))
+                }
+            }
+            return deleted
+        }
+    }
+
+    public func erase(_ references: [Reference]) throws -> [Reference] {
+        guard !references.isEmpty else { return [] }
+        return try write { db in
+            var erased: [Reference] = []
+            for reference in references {
+                // Fields and index entries go with the record (ON DELETE CASCADE).
+                try db.execute(sql: "DELETE FROM records WHERE reference = ?", arguments: [reference.text])
+                if db.changesCount > 0 { erased.append(reference) }
+            }
+            return erased
+        }
+    }
+
+    public func appendPurgeLog(_ entry: ChainedLogEntry) throws {
+        try write { db in
+            try db.execute(
+                sql: "INSERT INTO purge_log (recorded_at, body, previous_hash, hash) VALUES (?, ?, ?, ?)",
+                arguments: [Self.milliseconds(entry.recordedAt), entry.body, entry.previousHash, entry.hash])
+        }
+    }
+
+    public func purgeLog() throws -> [ChainedLogEntry] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, recorded_at, body, previous_hash, hash FROM purge_log ORDER BY id").map { row in
+                ChainedLogEntry(
+                    id: row["id"], recordedAt: Self.date(row["recorded_at"]), body: row["body"], previousHash: row["previous_hash"],
+                    hash: row["hash"])
+            }
+        }
+    }
+
+    /// Checkpoints the WAL into the database and truncates it to zero bytes, so that deleted
+    /// ciphertext does not linger in old WAL frames (freed database pages are overwritten by
+    /// secure_delete). Another process's transaction makes SQLite answer busy: retry for a while.
+    public func reclaimDeletedData() throws {
+        var attempt = 0
+        while true {
+            do {
+                try pool.writeWithoutTransaction { db in
+                    let result = try db.checkpoint(.truncate)
+                    guard result.walFrameCount == 0 || result.walFrameCount == result.checkpointedFrameCount else {
+                        throw DatabaseError(resultCode: .SQLITE_BUSY, message: "WAL checkpoint incomplete")
+                    }
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                guard attempt < 100 else { throw StoreError.busy(operation: "WAL checkpoint") }
+                // Back off while the intake server finishes its transaction (group commits are short).
+                usleep(UInt32(min(attempt, 10)) * 20_000)
+            }
+        }
+    }
+
+    // MARK: Helpers
+
+    private static let recordQuery = """
+        SELECT r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, group_concat(f.field) AS fields
+        FROM records r LEFT JOIN sealed_fields f ON f.record_id = r.id
+        """
+
+    private static func record(_ row: Row) throws -> StoredRecord {
+        let hold: Hold? =
+            if let heldAt = row["held_at"] as Int64?, let reason = row["hold_reason"] as String? {
+                Hold(reason: reason, since: date(heldAt))
+            } else {
+                nil
+            }
+        let fields = ((row["fields"] as String?) ?? "").split(separator: ",").compactMap { RecordField(rawValue: String($0)) }
+        guard let status = RecordStatus(rawValue: row["status"]) else { throw StoreError.corrupt("unknown record status") }
+        return StoredRecord(
+            reference: try reference(row["reference"]), status: status, receivedAt: date(row["received_at"]),
+            answeredAt: (row["answered_at"] as Int64?).map(date), hold: hold, fields: Set(fields))
+    }
+
+    private static func recordID(_ db: Database, _ reference: Reference) throws -> Int64 {
+        guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM records WHERE reference = ?", arguments: [reference.text]) else {
+            throw StoreError.notFound(reference)
+        }
+        return id
+    }
+
+    private static func reference(_ text: String) throws -> Reference {
+        guard let reference = Reference(parsing: text) else { throw StoreError.corrupt("a stored reference fails its check") }
+        return reference
+    }
+
+    static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
+    static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
+
+    /// Runs a write transaction, turning SQLite's errors into the store's.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.write(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.failed(operation: "write", cause: error)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try pool.read(body)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError.failed(operation: "read", cause: error)
+        }
+    }
+}

@@ -1,0 +1,26 @@
+// Errors of the store. Their descriptions name what failed, never the data involved: a record's
+// reference at most, which is not personal data.
+
+public enum StoreError: Error, CustomStringConvertible {
+    case unusable(path: String, cause: any Error)
+    case notFound(Reference)
+    case busy(operation: String)
+    case corrupt(String)
+    case failed(operation: String, cause: any Error)
+
+    public var description: String {
+        switch self {
+        case .unusable(let path, let cause): "cannot open the database \(path): \(Self.describe(cause))"
+        case .notFound(let reference): "no record \(reference)"
+        case .busy(let operation): "the database stayed busy; \(operation) gave up"
+        case .corrupt(let what): "the database is damaged: \(what)"
+        case .failed(let operation, let cause): "database \(operation) failed: \(Self.describe(cause))"
+        }
+    }
+
+    /// SQLite's result code and message. Our statements bind every value as a parameter, so
+    /// SQLite's messages never contain data.
+    private static func describe(_ error: any Error) -> String {
+        "\(error)"
+    }
+}

@@ -1,0 +1,89 @@
+// A real inbox on disk for core tests: keys made by the key hierarchy, a migrated SQLite file, the
+// shipped default policy, and submissions sealed exactly as the intake server seals them.
+import Foundation
+import InboxCore
+import InboxCrypto
+import InboxPolicy
+import InboxStore
+import InboxTestSupport
+
+final class InboxFixture {
+    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let defaultPolicyPath = repositoryRoot.appendingPathComponent("policy/default.toml").path
+    static let day: TimeInterval = 86_400
+
+    let directory: TemporaryDirectory
+    let keys: KeyDirectory
+    let store: SQLiteStore
+    var policy: LoadedPolicy
+    let created: Date
+
+    /// An inbox created at `created`.
+    init(created: Date, policyText: String? = nil) throws {
+        directory = try TemporaryDirectory()
+        let hierarchy = KeyHierarchy(
+            keys: KeyDirectory(path: "\(directory.path)/keys"), privateKeys: PrivateKeyDirectory(path: "\(directory.path)/private"))
+        _ = try hierarchy.initialize(
+            passphrase: SecretBytes(copying: Array("correct horse battery staple".utf8)), calendar: .monthly, now: created)
+        keys = hierarchy.keys
+        store = try SQLiteStore(path: "\(directory.path)/inbox.sqlite")
+        self.created = created
+        if let policyText {
+            let path = try directory.write("policy.toml", policyText)
+            policy = try LoadedPolicy.load(path: path)
+        } else {
+            policy = try LoadedPolicy.load(path: Self.defaultPolicyPath)
+        }
+    }
+
+    var databasePath: String { "\(directory.path)/inbox.sqlite" }
+
+    func usePolicy(_ text: String) throws {
+        let path = try directory.write("policy-\(UUID().uuidString).toml", text)
+        policy = try LoadedPolicy.load(path: path)
+    }
+
+    var purge: Purge { Purge(policy: policy, store: store, keys: keys) }
+
+    /// Seals and stores a submission received at `date`, returning its reference and sealed bytes.
+    @discardableResult
+    func submit(
+        at date: Date, email: String? = "anna@example.se", question: String = "Hur söker jag bygglov?"
+    ) throws -> (
+        reference: Reference, sealed: [RecordField: Data]
+    ) {
+        try Self.submit(to: store, keys: keys, at: date, email: email, question: question)
+    }
+
+    /// The same, for callers on other tasks (the fixture itself is not Sendable).
+    static func submit(
+        to store: SQLiteStore, keys: KeyDirectory, at date: Date, email: String?, question: String
+    ) throws -> (
+        reference: Reference, sealed: [RecordField: Data]
+    ) {
+        let reference = try Reference.random()
+        let epoch = try keys.calendar().epoch(containing: date)
+        var sealed: [RecordField: Data] = [
+            .question: try keys.publicKey(epoch: epoch, field: .question).seal(Array(question.utf8), reference: reference.text).data
+        ]
+        var index: EmailIndexEntry? = nil
+        if let email {
+            sealed[.email] = try keys.publicKey(epoch: epoch, field: .email).seal(Array(email.utf8), reference: reference.text).data
+            let hmac = try HMACSHA256.authenticationCode(for: Array(email.utf8), key: keys.indexKey(epoch: epoch))
+            index = EmailIndexEntry(hmac: Data(hmac), epoch: epoch)
+        }
+        try store.insert([NewSubmission(reference: reference, receivedAt: date, sealedFields: sealed, emailIndex: index)])
+        return (reference, sealed)
+    }
+
+    /// Every byte of the database file and its WAL (and with `sharedMemory`, the -shm index,
+    /// which readers update), for scanning.
+    func databaseBytes(sharedMemory: Bool = true) throws -> Data {
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: databasePath))
+        for suffix in sharedMemory ? ["-wal", "-shm"] : ["-wal"] where FileManager.default.fileExists(atPath: databasePath + suffix) {
+            bytes += try Data(contentsOf: URL(fileURLWithPath: databasePath + suffix))
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,231 @@
+// The keyless purge on a real SQLite file and a real key directory, with time injected.
+import Foundation
+import GRDB
+import InboxCore
+import InboxCrypto
+import InboxTestSupport
+import Testing
+
+@testable import InboxStore
+
+@Suite("purge")
+struct PurgeTests {
+    static let day = InboxFixture.day
+    /// 10 January 2026, 12:00 UTC.
+    let t0 = Date(timeIntervalSince1970: 1_768_046_400)
+
+    @Test("expired fields go, unexpired and held ones stay, emptied records are deleted")
+    func expiry() throws {
+        let inbox = try InboxFixture(created: t0)
+        let answered = try inbox.submit(at: t0)
+        let unanswered = try inbox.submit(at: t0)
+        let held = try inbox.submit(at: t0)
+        let recent = try inbox.submit(at: t0 + 80 * Self.day)
+        try inbox.store.markAnswered(answered.reference, sealedAnswer: Data([1, 2, 3]), at: t0 + 2 * Self.day)
+        try inbox.store.setHold(held.reference, hold: Hold(reason: "court order", since: t0 + Self.day))
+
+        // Day 32 after the answer: the answered record's email is due (30 days after answered).
+        let first = try inbox.purge.run(now: t0 + 33 * Self.day)
+        #expect(first.deletedFields == ["email": 1])
+        #expect(try inbox.store.record(answered.reference)?.fields == [.question, .answer])
+        #expect(try inbox.store.record(unanswered.reference)?.fields == [.email, .question])
+
+        // Day 91: the unanswered one reaches the 90-day hard maximum; the held one does not go.
+        let second = try inbox.purge.run(now: t0 + 91 * Self.day)
+        #expect(second.deletedFields == ["email": 1])
+        #expect(second.referencesAffected == [unanswered.reference.text])
+        #expect(try inbox.store.record(held.reference)?.fields == [.email, .question])
+        #expect(try inbox.store.record(recent.reference)?.fields == [.email, .question])
+
+        // Two years on, questions and answers go and their records with them; the held one stays.
+        let third = try inbox.purge.run(now: t0 + 731 * Self.day)
+        #expect(Set(third.recordsDeleted) == [answered.reference.text, unanswered.reference.text])
+        #expect(try inbox.store.record(held.reference) != nil)
+        #expect(try inbox.store.record(answered.reference) == nil)
+    }
+
+    @Test("a second run is a no-op; an empty store is a no-op")
+    func idempotent() throws {
+        let inbox = try InboxFixture(created: t0)
+        let empty = try inbox.purge.run(now: t0)
+        #expect(empty.deletedFields.isEmpty && empty.recordsDeleted.isEmpty && empty.keysDestroyed.isEmpty)
+        try inbox.submit(at: t0)
+        let first = try inbox.purge.run(now: t0 + 100 * Self.day)
+        #expect(first.deletedFields == ["email": 1])
+        let second = try inbox.purge.run(now: t0 + 100 * Self.day)
+        #expect(second.deletedFields.isEmpty)
+        #expect(second.keysDestroyed.isEmpty)
+        #expect(try inbox.store.recordCount() == 1)
+    }
+
+    @Test("a dry run, even far ahead, changes nothing")
+    func dryRun() throws {
+        let inbox = try InboxFixture(created: t0)
+        let submitted = try inbox.submit(at: t0)
+        let before = try inbox.databaseBytes(sharedMemory: false)
+        let keyFiles = try FileManager.default.subpathsOfDirectory(atPath: inbox.keys.path).sorted()
+
+        let plan = try inbox.purge.plan(asOf: t0 + 800 * Self.day)
+        #expect(Set(plan.fields.map(\.field)) == [.email, .question])
+        #expect(plan.fields.first { $0.field == .email }?.rule == "hard maximum 90 days after received")
+        #expect(plan.fields.first { $0.field == .question }?.rule == "2 years after received")
+        #expect(plan.keys.contains { $0.epoch == 202601 && $0.field == .email })
+
+        #expect(try inbox.databaseBytes(sharedMemory: false) == before)
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: inbox.keys.path).sorted() == keyFiles)
+        #expect(try inbox.store.record(submitted.reference)?.fields == [.email, .question])
+        #expect(try inbox.store.purgeLog().isEmpty)
+    }
+
+    @Test("purged ciphertext is gone from the database file and its WAL; kept ciphertext is found")
+    func bytesGone() throws {
+        let inbox = try InboxFixture(created: t0)
+        let purged = try inbox.submit(at: t0)
+        let kept = try inbox.submit(at: t0 + 60 * Self.day)
+        let contains = { (haystack: Data, needle: Data) in haystack.range(of: needle) != nil }
+        // The scan works: before the purge, both are somewhere in the files.
+        #expect(contains(try inbox.databaseBytes(), purged.sealed[.email]!))
+
+        _ = try inbox.purge.run(now: t0 + 91 * Self.day)
+        let after = try inbox.databaseBytes()
+        #expect(!contains(after, purged.sealed[.email]!))
+        #expect(!contains(after, purged.sealed[.email]!.prefix(37)))  // not even its header and enc
+        #expect(contains(after, kept.sealed[.email]!))
+        let walSize = (try? FileManager.default.attributesOfItem(atPath: inbox.databasePath + "-wal")[.size] as? Int) ?? 0
+        #expect(walSize == 0)
+    }
+
+    @Test("keys are destroyed at the epoch's end plus the hard maximum, not a second earlier, never current or hold")
+    func keySchedule() throws {
+        let inbox = try InboxFixture(created: t0)
+        // Epoch 202601 ends 2026-02-01; email's hard maximum is 90 days: due 2026-05-02.
+        let due = ISO8601DateFormatter().date(from: "2026-05-02T00:00:00Z")!
+        let early = try inbox.purge.run(now: due - 1)
+        #expect(early.keysDestroyed.isEmpty)
+        let onTime = try inbox.purge.run(now: due)
+        #expect(onTime.keysDestroyed == ["202601/email"])
+        #expect(throws: CryptoError.self) { try inbox.keys.publicKey(epoch: 202601, field: .email) }
+        #expect(try inbox.keys.publicKey(epoch: 202601, field: .question).epoch == 202601)
+        let states = try inbox.keys.list(now: due + 1000 * Self.day)
+        #expect(states.filter { $0.epoch == 0 }.allSatisfy { $0.state == .hold })
+
+        // Far in the future, only past epochs go, however old the policy says they may be.
+        let far = due + 3000 * Self.day
+        _ = try inbox.purge.run(now: far)
+        let current = try inbox.keys.calendar().epoch(containing: far)
+        for status in try inbox.keys.list(now: far) where status.epoch >= current || status.epoch == 0 {
+            #expect(status.state != .destroyed, "\(status.epoch)/\(status.field)")
+        }
+    }
+
+    @Test("a field whose key was destroyed cannot be opened any more, anywhere")
+    func destroyedKeyUnreadable() throws {
+        let inbox = try InboxFixture(created: t0)
+        let submitted = try inbox.submit(at: t0)
+        let backup = submitted.sealed[.email]!
+        _ = try inbox.purge.run(now: t0 + 200 * Self.day)
+        let hierarchy = KeyHierarchy(keys: inbox.keys, privateKeys: PrivateKeyDirectory(path: "\(inbox.directory.path)/private"))
+        let master = try hierarchy.openMasterKey(passphrase: SecretBytes(copying: Array("correct horse battery staple".utf8)))
+        #expect(throws: CryptoError.self) { try hierarchy.openEpochKey(epoch: 202601, field: .email, master: master) }
+        #expect(try SealedField(bytes: backup).epoch == 202601)
+    }
+
+    @Test("a shortened retention applies to existing records at the next run, and the log says so")
+    func shortenedRetention() throws {
+        let inbox = try InboxFixture(created: t0)
+        let record = try inbox.submit(at: t0)
+        try inbox.store.markAnswered(record.reference, sealedAnswer: Data([1]), at: t0)
+        let before = try inbox.purge.run(now: t0 + 10 * Self.day)
+        #expect(before.deletedFields.isEmpty)
+        #expect(!before.policyChanged)
+
+        let text = try String(contentsOfFile: InboxFixture.defaultPolicyPath, encoding: .utf8)
+        try inbox.usePolicy(text.replacingOccurrences(of: "keep = \"30 days\"", with: "keep = \"7 days\""))
+        let after = try inbox.purge.run(now: t0 + 10 * Self.day)
+        #expect(after.deletedFields == ["email": 1])
+        #expect(after.policyChanged)
+        #expect(after.previousPolicyDigest == before.policyDigest)
+        let logged = try PurgeLog(store: inbox.store).reports()
+        #expect(logged.last?.previousPolicyDigest == before.policyDigest)
+    }
+
+    @Test("erasures on the suppression list are applied again after restoring an older database")
+    func suppressionReplay() throws {
+        let inbox = try InboxFixture(created: t0)
+        let erased = try inbox.submit(at: t0)
+        let kept = try inbox.submit(at: t0)
+        // An online backup, taken before the erasure.
+        let backupPath = "\(inbox.directory.path)/backup.sqlite"
+        try inbox.store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [backupPath]) }
+
+        #expect(try inbox.store.erase([erased.reference]) == [erased.reference])
+        try SuppressionList(keyDirectory: inbox.keys.path).append([erased.reference], at: t0 + Self.day)
+
+        // Restore: the old file comes back with the erased record in it.
+        let restored = try SQLiteStore(path: backupPath)
+        #expect(try restored.record(erased.reference) != nil)
+        let report = try Purge(policy: inbox.policy, store: restored, keys: inbox.keys).run(now: t0 + 2 * Self.day)
+        #expect(report.suppressionReapplied == [erased.reference.text])
+        #expect(try restored.record(erased.reference) == nil)
+        #expect(try restored.record(kept.reference) != nil)
+        #expect(!(try Data(contentsOf: URL(fileURLWithPath: backupPath))).contains(erased.sealed[.question]!))
+    }
+
+    @Test("the suppression list refuses a changed entry")
+    func suppressionTamper() throws {
+        let inbox = try InboxFixture(created: t0)
+        let list = SuppressionList(keyDirectory: inbox.keys.path)
+        try list.append([try Reference.random(), try Reference.random()], at: t0)
+        #expect(try list.entries().count == 2)
+        var text = try String(contentsOfFile: list.path, encoding: .utf8)
+        let other = try Reference.random().text
+        text = other + text.dropFirst(other.count)
+        try text.write(toFile: list.path, atomically: true, encoding: .utf8)
+        #expect(throws: SuppressionListError.self) { try list.entries() }
+    }
+
+    @Test("the purge log's chain verifies and detects a modified, removed or reordered entry")
+    func purgeLogChain() throws {
+        let inbox = try InboxFixture(created: t0)
+        for offset in [0, 1, 2, 3] { _ = try inbox.purge.run(now: t0 + Double(offset) * Self.day) }
+        let log = PurgeLog(store: inbox.store)
+        #expect(try log.firstBrokenEntry() == nil)
+        let ids = try inbox.store.purgeLog().map { $0.id! }
+
+        try inbox.store.pool.write { db in
+            try db.execute(
+                sql: "UPDATE purge_log SET body = replace(body, 'keys_destroyed', 'keys_destroyeD') WHERE id = ?", arguments: [ids[1]])
+        }
+        #expect(try log.firstBrokenEntry() == ids[1])
+
+        let second = try InboxFixture(created: t0)
+        for offset in [0, 1, 2] { _ = try second.purge.run(now: t0 + Double(offset) * Self.day) }
+        let secondIDs = try second.store.purgeLog().map { $0.id! }
+        try second.store.pool.write { db in try db.execute(sql: "DELETE FROM purge_log WHERE id = ?", arguments: [secondIDs[1]]) }
+        #expect(try PurgeLog(store: second.store).firstBrokenEntry() == secondIDs[2])
+    }
+
+    @Test("the purge is safe while submissions keep arriving: none is lost")
+    func concurrentIntake() async throws {
+        let inbox = try InboxFixture(created: t0)
+        for _ in 0..<300 { try inbox.submit(at: t0) }
+        // They arrive in an epoch that exists, and are far from any deadline.
+        let (store, keys, arrival) = (inbox.store, inbox.keys, t0 + 50 * Self.day)
+        let writer = Task.detached {
+            var references: [Reference] = []
+            for _ in 0..<200 {
+                references.append(
+                    try InboxFixture.submit(to: store, keys: keys, at: arrival, email: "b@example.se", question: "?").reference)
+            }
+            return references
+        }
+        var purge = inbox.purge
+        purge.batchSize = 25
+        let report = try purge.run(now: t0 + 95 * Self.day)
+        let arrived = try await writer.value
+        #expect(report.deletedFields["email"] == 300)
+        for reference in arrived {
+            #expect(try inbox.store.record(reference)?.fields == [.email, .question])
+        }
+    }
+}

@@ -1,0 +1,137 @@
+// The policy's bad-input table: each mistake is refused with its own message, at its line.
+import Foundation
+import InboxPolicy
+import Testing
+
+@Suite("policy validation")
+struct PolicyValidationTests {
+    @Test("the shipped default policy is valid and says what DESIGN.md says")
+    func defaultPolicy() throws {
+        let policy = try PolicyLoader.load(path: DefaultPolicy.path)
+        let email = policy.field(.email)
+        #expect(email.retention == [RetentionRule(event: .answered, keep: RetentionDuration(amount: 30, unit: .days))])
+        #expect(email.hardMaximum == RetentionDuration(amount: 90, unit: .days))
+        #expect(email.purpose == "answering")
+        #expect(policy.field(.question).hardMaximum == RetentionDuration(amount: 2, unit: .years))
+        #expect(policy.field(.answer).hardMaximum == RetentionDuration(amount: 2, unit: .years))
+        #expect(policy.field(.audit).hardMaximum == RetentionDuration(amount: 2, unit: .years))
+        #expect(policy.epochMonths == 1)
+        #expect(policy.recipients.first?.fields == [.email, .answer])
+    }
+
+    /// One invalid variant of the default policy: `replace` becomes `with`, and the error must
+    /// name the line where `marker` (from the new text) stands.
+    struct Case: CustomTestStringConvertible, Sendable {
+        let name: String
+        let replace: String
+        let with: String
+        let message: String
+        var marker: String? = nil
+
+        var testDescription: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(
+            name: "unknown key", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = \"90 days\"\nkeep_forever = true",
+            message: "unknown key `keep_forever` in [fields.email]", marker: "keep_forever"),
+        Case(
+            name: "unknown top-level section", replace: "[keys]", with: "[colours]\nred = 1\n\n[keys]",
+            message: "unknown key `colours` in the top level", marker: "[colours]"),
+        Case(
+            name: "missing setting", replace: "hard_maximum = \"90 days\"\n", with: "",
+            message: "[fields.email] is missing `hard_maximum`", marker: "[fields.email]"),
+        Case(
+            name: "missing field", replace: "[fields.audit]", with: "[not_fields.audit]",
+            message: "[fields] has no policy for `audit`", marker: "[fields.email]"),
+        Case(
+            name: "unknown field", replace: "[fields.audit]", with: "[fields.phone]",
+            message: "unknown field `phone` in [fields]", marker: "[fields.phone]"),
+        Case(
+            name: "duplicate key", replace: "purpose = \"answering\"", with: "purpose = \"answering\"\npurpose = \"answering\"  # again",
+            message: "`purpose` is set twice", marker: "purpose = \"answering\"  # again"),
+        Case(
+            name: "duplicate section", replace: "[keys]", with: "[controller]\nname = \"x\"\n\n[keys]",
+            message: "[controller] is defined twice", marker: "[controller]\nname = \"x\""),
+        Case(
+            name: "unparseable duration", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = \"90 dayz\"",
+            message: "the hard maximum \"90 dayz\" is not a duration", marker: "90 dayz"),
+        Case(
+            name: "duration without a unit", replace: "keep = \"30 days\"", with: "keep = \"30\"",
+            message: "the retention \"30\" is not a duration", marker: "keep = \"30\""),
+        Case(
+            name: "unknown event", replace: "after = \"answered\"", with: "after = \"replied\"",
+            message: "unknown event `replied` for the email field", marker: "replied"),
+        Case(
+            name: "event of another kind of field", replace: "after = \"answered\"", with: "after = \"recorded\"",
+            message: "unknown event `recorded` for the email field", marker: "after = \"recorded\", keep = \"30 days\""),
+        Case(
+            name: "unknown purpose", replace: "purpose = \"answering\"", with: "purpose = \"marketing\"",
+            message: "unknown purpose `marketing`", marker: "marketing"),
+        Case(
+            name: "unknown purpose to open for",
+            replace: "opened_for = [\"answering\", \"access_request\"]\nretention = [\n    { after = \"answered\"",
+            with: "opened_for = [\"answering\", \"profiling\"]\nretention = [\n    { after = \"answered\"",
+            message: "unknown purpose `profiling`", marker: "profiling"),
+        Case(
+            name: "hard maximum shorter than a rule", replace: "{ after = \"answered\", keep = \"30 days\" }",
+            with: "{ after = \"answered\", keep = \"120 days\" }",
+            message: "keeping 120 days after answered can be longer than the hard maximum of 90 days", marker: "120 days"),
+        Case(
+            name: "a month may exceed 30 days", replace: "{ after = \"answered\", keep = \"30 days\" },\n]\nhard_maximum = \"90 days\"",
+            with: "{ after = \"answered\", keep = \"1 month\" },\n]\nhard_maximum = \"30 days\"",
+            message: "keeping 1 month after answered can be longer than the hard maximum of 30 days", marker: "keep = \"1 month\""),
+        Case(
+            name: "two rules from one event", replace: "{ after = \"answered\", keep = \"30 days\" },",
+            with: "{ after = \"answered\", keep = \"30 days\" },\n    { after = \"answered\", keep = \"20 days\" },",
+            message: "two rules count from `answered`", marker: "20 days"),
+        Case(
+            name: "unsupported epoch", replace: "epoch = \"1 month\"", with: "epoch = \"5 months\"",
+            message: "a key epoch of 5 months is not supported", marker: "5 months"),
+        Case(
+            name: "wrong kind of value", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = 90",
+            message: "`hard_maximum` in [fields.email] must be a string, not an integer", marker: "hard_maximum = 90"),
+        Case(
+            name: "missing translation", replace: "description.en = \"Your email address, if you give it.\"\n", with: "",
+            message: "[fields.email.description] is missing `en`", marker: "description.sv = \"Din e-postadress"),
+        Case(
+            name: "unknown language", replace: "description.en = \"Your email address, if you give it.\"",
+            with: "description.en = \"Your email address, if you give it.\"\ndescription.de = \"Ihre E-Mail-Adresse.\"",
+            message: "unknown key `de` in [fields.email.description]", marker: "description.de"),
+        Case(
+            name: "syntax: unclosed string", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = \"90 days",
+            message: "the string is not closed on this line", marker: "hard_maximum = \"90 days\n"),
+        Case(
+            name: "syntax: date", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = 2026-12-01",
+            message: "dates and times are not supported in a policy file", marker: "2026-12-01"),
+        Case(
+            name: "unsupported version", replace: "version = 1", with: "version = 2",
+            message: "policy format version 2 is not supported", marker: "version = 2"),
+        Case(
+            name: "empty opened_for", replace: "opened_for = [\"accountability\"]", with: "opened_for = []",
+            message: "`opened_for` is empty", marker: "opened_for = []"),
+    ]
+
+    @Test("an invalid policy is refused with its line", arguments: cases)
+    func invalid(_ testCase: Case) throws {
+        #expect(DefaultPolicy.text.contains(testCase.replace), "the case no longer matches the default policy")
+        let text = DefaultPolicy.text.replacingOccurrences(of: testCase.replace, with: testCase.with)
+        let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(text, file: "policy.toml") }
+        #expect(error.message.contains(testCase.message), "\(error)")
+        #expect(error.location.file == "policy.toml")
+        if let marker = testCase.marker {
+            let prefix = try #require(text.range(of: marker)).lowerBound
+            let line = text[..<prefix].filter { $0 == "\n" }.count + 1
+            #expect(error.location.line == line, "\(error)")
+        }
+        #expect(error.description.hasPrefix("policy.toml:\(error.location.line)"))
+    }
+
+    @Test("unknown keys come with the keys that are allowed")
+    func hint() throws {
+        let text = DefaultPolicy.text.replacingOccurrences(of: "[keys]\n", with: "[keys]\nepochs = \"1 month\"\n")
+        let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(text, file: "p") }
+        #expect(error.hint == "the keys of [keys] are: epoch")
+        #expect(error.location.column == 1)
+    }
+}

@@ -1,0 +1,133 @@
+// The storage contract: every engine passes these, each test from a clean, migrated store.
+import Foundation
+import InboxCrypto
+import InboxStore
+import Testing
+
+@Suite("storage contract")
+struct StoreContractTests {
+    static let day: TimeInterval = 86_400
+    let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func submission(_ received: Date, email: Bool = true, bytes: UInt8 = 1) throws -> NewSubmission {
+        var fields: [RecordField: Data] = [.question: Data(repeating: bytes, count: 40)]
+        if email { fields[.email] = Data(repeating: bytes &+ 1, count: 30) }
+        return NewSubmission(
+            reference: try Reference.random(), receivedAt: received, sealedFields: fields,
+            emailIndex: email ? EmailIndexEntry(hmac: Data(repeating: bytes, count: 32), epoch: 202611) : nil)
+    }
+
+    @Test("inserted records read back with their fields, oldest first", arguments: StoreEngine.all)
+    func insertAndRead(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let first = try submission(t0)
+        let second = try submission(t0 + 60, email: false, bytes: 7)
+        try store.insert([second, first])
+        #expect(try store.recordCount() == 2)
+        let record = try #require(try store.record(first.reference))
+        #expect(record.status == .open)
+        #expect(record.receivedAt == t0)
+        #expect(record.answeredAt == nil)
+        #expect(record.hold == nil)
+        #expect(record.fields == [.email, .question])
+        #expect(try store.sealedFields(of: first.reference) == first.sealedFields)
+        #expect(try store.sealedFields(of: second.reference) == [.question: Data(repeating: 7, count: 40)])
+        #expect(try store.records(status: nil, held: nil).map(\.reference) == [first.reference, second.reference])
+        #expect(try store.record(Reference.random()) == nil)
+        _ = _directory
+    }
+
+    @Test("a batch is stored whole or not at all", arguments: StoreEngine.all)
+    func atomicBatch(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let first = try submission(t0)
+        try store.insert([first])
+        let fresh = try submission(t0)
+        let clash = NewSubmission(reference: first.reference, receivedAt: t0, sealedFields: first.sealedFields, emailIndex: nil)
+        #expect(throws: (any Error).self) { try store.insert([fresh, clash]) }
+        #expect(try store.recordCount() == 1)
+        #expect(try store.record(fresh.reference) == nil)
+        _ = _directory
+    }
+
+    @Test("answering stores the answer and starts the answered clock", arguments: StoreEngine.all)
+    func answer(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let record = try submission(t0)
+        try store.insert([record])
+        try store.markAnswered(record.reference, sealedAnswer: Data([9, 9, 9]), at: t0 + Self.day)
+        let stored = try #require(try store.record(record.reference))
+        #expect(stored.status == .answered)
+        #expect(stored.answeredAt == t0 + Self.day)
+        #expect(try store.sealedFields(of: record.reference)[.answer] == Data([9, 9, 9]))
+        #expect(try store.records(status: .open, held: nil).isEmpty)
+        #expect(try store.records(status: .answered, held: nil).count == 1)
+        let byAnswer = try store.purgeCandidates(field: .email, event: .answered, cutoff: t0 + 2 * Self.day, limit: 10)
+        #expect(byAnswer.map(\.reference) == [record.reference])
+        #expect(byAnswer.first?.answeredAt == t0 + Self.day)
+        #expect(throws: (any Error).self) { try store.markAnswered(Reference.random(), sealedAnswer: Data([1]), at: t0) }
+        _ = _directory
+    }
+
+    @Test("purge candidates: only present, expired, unheld fields, oldest first, bounded", arguments: StoreEngine.all)
+    func candidates(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let records = try (0..<5).map { try submission(t0 + Double($0) * Self.day) }
+        try store.insert(records)
+        try store.setHold(records[1].reference, hold: Hold(reason: "court order 12-34", since: t0))
+        let expired = try store.purgeCandidates(field: .email, event: .received, cutoff: t0 + 3 * Self.day, limit: 10)
+        #expect(expired.map(\.reference) == [records[0].reference, records[2].reference, records[3].reference])
+        #expect(try store.purgeCandidates(field: .email, event: .received, cutoff: t0 + 3 * Self.day, limit: 2).count == 2)
+        #expect(try store.purgeCandidates(field: .answer, event: .received, cutoff: t0 + 9 * Self.day, limit: 10).isEmpty)
+        #expect(try store.records(status: nil, held: true).map(\.reference) == [records[1].reference])
+        try store.setHold(records[1].reference, hold: nil)
+        #expect(try store.records(status: nil, held: true).isEmpty)
+        _ = _directory
+    }
+
+    @Test("deleting fields removes index entries, and records left without fields", arguments: StoreEngine.all)
+    func deleteFields(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let record = try submission(t0)
+        try store.insert([record])
+        let emailOnly = try store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)
+        #expect(try store.deleteFields(emailOnly.map { ($0.recordID, $0.field) }) == [])
+        #expect(try store.record(record.reference)?.fields == [.question])
+        #expect(try store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10).isEmpty)
+        let question = try store.purgeCandidates(field: .question, event: .received, cutoff: t0, limit: 10)
+        #expect(try store.deleteFields(question.map { ($0.recordID, $0.field) }) == [record.reference])
+        #expect(try store.record(record.reference) == nil)
+        #expect(try store.recordCount() == 0)
+        _ = _directory
+    }
+
+    @Test("erasure deletes records with all their fields; unknown references are skipped", arguments: StoreEngine.all)
+    func erase(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let kept = try submission(t0)
+        let erased = try submission(t0)
+        try store.insert([kept, erased])
+        let absent = try Reference.random()
+        #expect(try store.erase([erased.reference, absent]) == [erased.reference])
+        #expect(try store.sealedFields(of: erased.reference).isEmpty)
+        #expect(try store.recordCount() == 1)
+        #expect(try store.erase([erased.reference]) == [])
+        _ = _directory
+    }
+
+    @Test("the purge log keeps entries in order", arguments: StoreEngine.all)
+    func purgeLog(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let first = ChainedLogEntry(
+            id: nil, recordedAt: t0, body: Data("{}".utf8), previousHash: Data(count: 32), hash: Data(repeating: 1, count: 32))
+        let second = ChainedLogEntry(
+            id: nil, recordedAt: t0 + 1, body: Data("{\"a\":1}".utf8), previousHash: first.hash, hash: Data(repeating: 2, count: 32))
+        try store.appendPurgeLog(first)
+        try store.appendPurgeLog(second)
+        let log = try store.purgeLog()
+        #expect(log.map(\.body) == [first.body, second.body])
+        #expect(log.map(\.hash) == [first.hash, second.hash])
+        #expect(log[0].id != nil && log[0].id! < log[1].id!)
+        _ = _directory
+    }
+}
