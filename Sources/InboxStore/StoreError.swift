@@ -3,6 +3,7 @@
 
 public enum StoreError: Error, CustomStringConvertible {
     case unusable(path: String, cause: any Error)
+    case cannotCreate(path: String, reason: String)
     case notFound(Reference)
     case busy(operation: String)
     case corrupt(String)
@@ -11,6 +12,7 @@ public enum StoreError: Error, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unusable(let path, let cause): "cannot open the database \(path): \(Self.describe(cause))"
+        case .cannotCreate(let path, let reason): "cannot create the database \(path): \(reason)"
         case .notFound(let reference): "no record \(reference)"
         case .busy(let operation): "the database stayed busy; \(operation) gave up"
         case .corrupt(let what): "the database is damaged: \(what)"

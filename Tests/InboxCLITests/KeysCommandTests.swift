@@ -25,6 +25,7 @@ struct KeysCommandTests {
         let masterKey = "\(dataDirectory)/private/master.key.pem"
         #expect(try directory.mode(of: masterKey) == 0o600)
         #expect(try directory.mode(of: dataDirectory) == 0o700)
+        #expect(try directory.mode(of: "\(dataDirectory)/inbox.sqlite") == 0o600)
         let pem = try String(contentsOfFile: masterKey, encoding: .utf8)
         #expect(pem.hasPrefix("-----BEGIN ENCRYPTED PRIVATE KEY-----"))
         let openssl = try runProgram(

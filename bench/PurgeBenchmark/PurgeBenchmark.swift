@@ -26,22 +26,22 @@ struct PurgeBenchmark {
         let scratch = CommandLine.arguments.dropFirst().first ?? FileManager.default.temporaryDirectory.path
         let policyPath = CommandLine.arguments.dropFirst(2).first ?? "policy/default.toml"
         let policy = try LoadedPolicy.load(path: policyPath)
-        print("scenario                      seed s   purge s   fields deleted   fields/s")
+        say("scenario                      seed s   purge s   fields deleted   fields/s")
         var results: [(Scenario, Double)] = []
         for scenario in scenarios {
             let directory = "\(scratch)/purge-bench-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: directory) }
             let (seconds, purgeSeconds, deleted) = try run(scenario, in: directory, policy: policy)
             results.append((scenario, purgeSeconds))
-            print(
+            say(
                 String(
                     format: "%8d records, %6d expired  %6.1f  %8.2f  %15d  %9.0f", scenario.total, scenario.expired, seconds, purgeSeconds,
                     deleted, Double(deleted) / purgeSeconds))
         }
         let base = results[0].1
-        print("")
-        print(String(format: "ratio, 10x the records, same expired:  %.2f (1.0 means the total does not matter)", results[1].1 / base))
-        print(
+        say("")
+        say(String(format: "ratio, 10x the records, same expired:  %.2f (1.0 means the total does not matter)", results[1].1 / base))
+        say(
             String(
                 format: "ratio, 10x the expired, same records:  %.2f (10 means linear in the expired count)", results[2].1 / results[1].1))
     }
@@ -65,8 +65,8 @@ struct PurgeBenchmark {
                 submissions.append(
                     NewSubmission(
                         reference: try Reference.random(), receivedAt: received + Double(index % 1000),
-                        sealedFields: [.email: randomData(73), .question: randomData(5 + 32 + 400 + 16)],
-                        emailIndex: EmailIndexEntry(hmac: randomData(32), epoch: 202601)))
+                        sealedFields: [.email: try randomData(73), .question: try randomData(5 + 32 + 400 + 16)],
+                        emailIndex: EmailIndexEntry(hmac: try randomData(32), epoch: 202601)))
             }
             try store.insert(submissions)
         }
@@ -78,7 +78,12 @@ struct PurgeBenchmark {
         return (seedSeconds, purgeSeconds, report.deletedFields.values.reduce(0, +))
     }
 
-    static func randomData(_ count: Int) -> Data {
-        Data((0..<count).map { _ in UInt8.random(in: 0...255) })
+    /// Writes a line at once, so that a redirected run shows each scenario as it finishes.
+    static func say(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func randomData(_ count: Int) throws -> Data {
+        Data(try SecureRandom.bytes(count: count))
     }
 }

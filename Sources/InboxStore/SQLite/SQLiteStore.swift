@@ -2,6 +2,7 @@
 // disk before it returns), secure_delete (freed pages are overwritten) and foreign keys.
 public import Foundation
 import GRDB
+import Glibc
 public import InboxCrypto
 
 public final class SQLiteStore: InboxStore {
@@ -20,12 +21,21 @@ public final class SQLiteStore: InboxStore {
             try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
+        try Self.createPrivately(path)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
             try SQLiteMigrations.migrator.migrate(pool)
         } catch {
             throw StoreError.unusable(path: path, cause: error)
         }
+    }
+
+    /// Creates a missing database file 0600. SQLite gives the -wal and -shm files the mode of the
+    /// database file, so none of the three is readable by others whatever the umask.
+    private static func createPrivately(_ path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno))) }
+        close(descriptor)
     }
 
     // MARK: Intake
