@@ -20,6 +20,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        // HTTP for the intake server; no optional traits (configuration, full Foundation).
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0", traits: []),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // Test-only: an independent RFC 9180 implementation to prove our at-rest format interoperates.
@@ -61,6 +67,36 @@ let package = Package(
                 "InboxCrypto",
                 "InboxPolicy",
                 "InboxStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "InboxServer",
+            dependencies: [
+                "InboxCore",
+                "InboxCrypto",
+                "InboxPolicy",
+                "InboxStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "inbox-server",
+            dependencies: [
+                "InboxCLI",
+                "InboxCore",
+                "InboxCrypto",
+                "InboxServer",
+                "InboxStore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -119,6 +155,11 @@ let package = Package(
                 "InboxTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxServerTests",
+            dependencies: ["InboxServer", "InboxCore", "InboxPolicy", "InboxStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,9 +1,9 @@
 // An error the user can act on. ArgumentParser prints its description after "Error: " and exits 1.
 
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
+public struct CLIError: Error, CustomStringConvertible {
+    public let description: String
 
-    init(_ description: String) {
+    public init(_ description: String) {
         self.description = description
     }
 }

@@ -1,25 +1,27 @@
 // The options every command of both executables accepts (DESIGN.md "Command-line and HTTP contract").
-import ArgumentParser
+public import ArgumentParser
 
-struct CommonOptions: ParsableArguments {
+public struct CommonOptions: ParsableArguments {
+    public init() {}
+
     @Option(
         name: .customLong("data-dir"),
         help: ArgumentHelp("The inbox's data directory (env INBOX_DATA_DIR, default ./var).", valueName: "dir"))
-    var dataDirectory: String?
+    public var dataDirectory: String?
 
     @Option(
         name: .customLong("key-dir"), help: ArgumentHelp("The key directory (env INBOX_KEY_DIR, default DATA_DIR/keys).", valueName: "dir"))
-    var keyDirectory: String?
+    public var keyDirectory: String?
 
     @Option(
         name: .customLong("policy"),
         help: ArgumentHelp(
             "The retention policy (env INBOX_POLICY; default policy/default.toml, else /etc/contact-inbox/policy.toml).",
             valueName: "file"))
-    var policy: String?
+    public var policy: String?
 
     @Option(
         name: .customLong("config"),
         help: ArgumentHelp("A configuration file of `name = \"value\"` lines (env INBOX_CONFIG).", valueName: "file"))
-    var config: String?
+    public var config: String?
 }

@@ -6,12 +6,16 @@
 //     private-key-dir = "/etc/contact-inbox/private"
 import Foundation
 
-struct ConfigFile {
+public struct ConfigFile: Sendable {
     /// The settings a configuration file may hold.
-    static let names: Set<String> = ["data-dir", "key-dir", "private-key-dir", "policy", "passphrase-file"]
+    static let names: Set<String> = [
+        "data-dir", "key-dir", "private-key-dir", "policy", "passphrase-file",
+        // inbox-server's listener
+        "host", "port", "admin-port", "rate-limit", "trusted-proxy",
+    ]
 
-    let path: String
-    let values: [String: String]
+    public let path: String
+    public let values: [String: String]
 
     init(path: String) throws {
         let text: String

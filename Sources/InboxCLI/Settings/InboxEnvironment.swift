@@ -1,23 +1,27 @@
 // What every command works with, built in one place: the settings, the policy in force (a command
 // refuses to start on an invalid one), the store and the key directories.
 import Foundation
-import InboxCore
-import InboxCrypto
+public import InboxCore
+public import InboxCrypto
 import InboxPolicy
 import InboxStore
 
-struct InboxEnvironment {
-    let settings: InboxSettings
-    let policy: LoadedPolicy
+public struct InboxEnvironment {
+    public let settings: InboxSettings
+    public let policy: LoadedPolicy
 
     /// Reads the settings and the policy; an invalid policy stops the command with its line.
-    init(common: CommonOptions, privateKeys: PrivateKeyOptions? = nil) throws {
+    public init(common: CommonOptions) throws {
+        try self.init(common: common, privateKeys: nil)
+    }
+
+    init(common: CommonOptions, privateKeys: PrivateKeyOptions?) throws {
         settings = try InboxSettings(common: common, privateKeys: privateKeys)
         policy = try Self.loadPolicy(settings.policyFile)
         try checkEpochLength()
     }
 
-    static func loadPolicy(_ path: String) throws -> LoadedPolicy {
+    public static func loadPolicy(_ path: String) throws -> LoadedPolicy {
         do {
             return try LoadedPolicy.load(path: path)
         } catch let error as PolicyError {
@@ -25,12 +29,12 @@ struct InboxEnvironment {
         }
     }
 
-    var databasePath: String { "\(settings.dataDirectory)/inbox.sqlite" }
-    var keyHierarchy: KeyHierarchy { settings.keyHierarchy }
-    var keys: KeyDirectory { keyHierarchy.keys }
+    public var databasePath: String { "\(settings.dataDirectory)/inbox.sqlite" }
+    public var keyHierarchy: KeyHierarchy { settings.keyHierarchy }
+    public var keys: KeyDirectory { keyHierarchy.keys }
 
     /// The epoch length the policy sets, as the key calendar.
-    var epochCalendar: EpochCalendar {
+    public var epochCalendar: EpochCalendar {
         get throws { try EpochCalendar(monthsPerEpoch: policy.policy.epochMonths) }
     }
 
@@ -44,7 +48,7 @@ struct InboxEnvironment {
 
     /// Epoch numbers are fixed when an inbox is created; a policy that later sets another length
     /// would make them ambiguous, so it is refused.
-    private func checkEpochLength() throws {
+    public func checkEpochLength() throws {
         guard keys.isInitialized else { return }
         let inUse = try keys.calendar().monthsPerEpoch
         guard inUse == policy.policy.epochMonths else {

@@ -1,23 +1,31 @@
 // Where the inbox's files are, read in one place: the command line first, then the environment,
 // then the configuration file, then the defaults.
 import Foundation
-import InboxCrypto
+public import InboxCrypto
 
-struct InboxSettings {
+public struct InboxSettings {
     /// The installed policy, used when there is no policy/default.toml below the working directory.
     static let installedPolicy = "/etc/contact-inbox/policy.toml"
 
-    let dataDirectory: String
-    let keyDirectory: String
-    let privateKeyDirectory: String
-    let policyFile: String
-    let passphraseFile: String?
+    public let dataDirectory: String
+    public let keyDirectory: String
+    public let privateKeyDirectory: String
+    public let policyFile: String
+    public let passphraseFile: String?
+    /// The configuration file, for settings only one executable reads (the server's listener).
+    public let config: ConfigFile?
+
+    /// The settings of a command without private-key options (the server's, for one).
+    public init(common: CommonOptions) throws {
+        try self.init(common: common, privateKeys: nil)
+    }
 
     init(
-        common: CommonOptions, privateKeys: PrivateKeyOptions? = nil, environment: [String: String] = ProcessInfo.processInfo.environment
+        common: CommonOptions, privateKeys: PrivateKeyOptions?, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws {
         let configPath = common.config ?? environment["INBOX_CONFIG"]
         let config = try configPath.map { try ConfigFile(path: $0) }
+        self.config = config
 
         func setting(_ option: String?, env: String, config name: String) -> String? {
             option ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? config?.values[name]
@@ -33,7 +41,7 @@ struct InboxSettings {
         passphraseFile = setting(privateKeys?.passphraseFile, env: "INBOX_PASSPHRASE_FILE", config: "passphrase-file")
     }
 
-    var keyHierarchy: KeyHierarchy {
+    public var keyHierarchy: KeyHierarchy {
         KeyHierarchy(keys: KeyDirectory(path: keyDirectory), privateKeys: PrivateKeyDirectory(path: privateKeyDirectory))
     }
 }

@@ -1,0 +1,64 @@
+// Seals a valid submission for storage: each field to its (current epoch, field) public key, the
+// address's index entry under the epoch's index key. It holds no key that opens anything.
+public import Foundation
+public import InboxCrypto
+public import InboxStore
+import Synchronization
+
+public final class IntakeSealer: Sendable {
+    /// The public keys and index key of one epoch, loaded once.
+    struct EpochKeys: Sendable {
+        let email: EpochPublicKey
+        let question: EpochPublicKey
+        let indexKey: SecretBytes
+    }
+
+    let keys: KeyDirectory
+    let calendar: EpochCalendar
+    private let cache = Mutex<[UInt32: EpochKeys]>([:])
+
+    public init(keys: KeyDirectory) throws {
+        self.keys = keys
+        self.calendar = try keys.calendar()
+    }
+
+    /// Loads the keys of the epoch of `date`, so that health checks and the first submission find
+    /// them ready. A missing epoch is created from the master public key.
+    public func prepare(for date: Date) throws {
+        try epochKeys(for: date)
+    }
+
+    @discardableResult
+    func epochKeys(for date: Date) throws -> EpochKeys {
+        let epoch = calendar.epoch(containing: date)
+        if let cached = cache.withLock({ $0[epoch] }) { return cached }
+        if (try? keys.publicKey(epoch: epoch, field: .question)) == nil {
+            try keys.createMissingEpochs(now: date)
+        }
+        let loaded = EpochKeys(
+            email: try keys.publicKey(epoch: epoch, field: .email), question: try keys.publicKey(epoch: epoch, field: .question),
+            indexKey: try keys.indexKey(epoch: epoch))
+        cache.withLock { $0[epoch] = loaded }
+        return loaded
+    }
+
+    public func seal(_ submission: ValidSubmission, reference: Reference, receivedAt: Date) throws -> NewSubmission {
+        let epochKeys = try epochKeys(for: receivedAt)
+        var fields: [RecordField: Data] = [
+            .question: try epochKeys.question.seal(Array(submission.question.utf8), reference: reference.text).data
+        ]
+        var index: EmailIndexEntry? = nil
+        if let email = submission.email {
+            fields[.email] = try epochKeys.email.seal(Array(email.utf8), reference: reference.text).data
+            let normalised = EmailIndexNormalization.normalise(email)
+            let hmac = try HMACSHA256.authenticationCode(for: Array(normalised.utf8), key: epochKeys.indexKey)
+            index = EmailIndexEntry(hmac: Data(hmac), epoch: epochKeys.email.epoch)
+        }
+        return NewSubmission(reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index)
+    }
+
+    /// How many epochs after the current one have keys: the health check reports it.
+    public func futureEpochCount(at date: Date) throws -> Int {
+        try keys.list(now: date).filter { $0.state == .future && $0.field == .email }.count
+    }
+}

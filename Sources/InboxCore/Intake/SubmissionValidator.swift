@@ -1,0 +1,74 @@
+// The rules a submission must meet before anything is sealed or stored: a question of 1 to 5,000
+// characters, and an optional email address that is a plain addr-spec of at most 254 octets.
+import Foundation
+
+public struct ValidSubmission: Sendable, Equatable {
+    public let question: String
+    public let email: String?
+}
+
+public enum SubmissionValidator {
+    public static let maximumQuestionLength = 5_000
+    /// RFC 5321's limit on a forward path, less the angle brackets.
+    public static let maximumEmailOctets = 254
+    static let maximumLocalPartOctets = 64
+
+    /// The submission, trimmed and normalised, or the problems per field.
+    public static func validate(question rawQuestion: String?, email rawEmail: String?) -> Result<ValidSubmission, SubmissionErrors> {
+        var problems: [SubmissionField: SubmissionProblem] = [:]
+        // Line ends as the browser sends them (CRLF) become plain newlines.
+        let question = (rawQuestion ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        if question.isEmpty {
+            problems[.question] = .questionMissing
+        } else if question.count > maximumQuestionLength {
+            problems[.question] = .questionTooLong
+        }
+
+        let email = (rawEmail ?? "").trimmingCharacters(in: .whitespaces)
+        if !email.isEmpty, let problem = problem(withEmail: email) {
+            problems[.email] = problem
+        }
+        guard problems.isEmpty else { return .failure(SubmissionErrors(problems: problems)) }
+        return .success(ValidSubmission(question: question, email: email.isEmpty ? nil : email))
+    }
+
+    static func problem(withEmail email: String) -> SubmissionProblem? {
+        if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
+            return .emailControlCharacters
+        }
+        if email.utf8.count > maximumEmailOctets { return .emailTooLong }
+        guard let at = email.lastIndex(of: "@") else { return .emailInvalid }
+        let local = email[..<at]
+        let domain = email[email.index(after: at)...]
+        guard isDotAtom(local, allowing: isLocalCharacter), local.utf8.count <= maximumLocalPartOctets else { return .emailInvalid }
+        guard isDomain(domain) else { return .emailInvalid }
+        return nil
+    }
+
+    /// atext of RFC 5322, plus any non-ASCII letter (RFC 6531 addresses).
+    private static func isLocalCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value > 0x7F { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+/=?^_`{|}~-".unicodeScalars.contains(scalar)
+    }
+
+    private static func isDotAtom(_ text: Substring, allowing isAllowed: (Unicode.Scalar) -> Bool) -> Bool {
+        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        return !text.isEmpty && parts.allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(isAllowed) }
+    }
+
+    /// At least two labels of letters (any script, for internationalised domains), digits and
+    /// inner hyphens, each at most 63 characters.
+    private static func isDomain(_ domain: Substring) -> Bool {
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2 else { return false }
+        return labels.allSatisfy { label in
+            !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
+                && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+        }
+    }
+}
+
+/// The problems of a refused submission, per field.
+public struct SubmissionErrors: Error, Sendable, Equatable {
+    public let problems: [SubmissionField: SubmissionProblem]
+}

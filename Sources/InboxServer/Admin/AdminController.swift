@@ -1,0 +1,45 @@
+// The admin port (loopback by default): health and metrics for the operator.
+import Foundation
+import Hummingbird
+import InboxCore
+import InboxStore
+
+struct AdminController: Sendable {
+    let sealer: IntakeSealer
+    let store: any InboxStore
+    let metrics: IntakeMetrics
+
+    func addRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/healthz") { _, _ in self.health() }
+        router.get("/metrics") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: self.metrics.exposition())))
+        }
+    }
+
+    /// 200 when the store answers and the current epoch's keys are loaded; says how many future
+    /// epochs remain, so that a stalled purge timer shows before the keys run out.
+    private func health() -> Response {
+        var lines: [String] = []
+        var healthy = true
+        do {
+            _ = try store.recordCount()
+            lines.append("store: ok")
+        } catch {
+            healthy = false
+            lines.append("store: unavailable")
+        }
+        do {
+            try sealer.prepare(for: Date())
+            lines.append("current epoch keys: loaded")
+            lines.append("future epochs: \(try sealer.futureEpochCount(at: Date()))")
+        } catch {
+            healthy = false
+            lines.append("current epoch keys: missing")
+        }
+        return Response(
+            status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
+    }
+}

@@ -1,0 +1,164 @@
+// The public routes: the form (GET /), a submission (POST /), the thanks page (GET /thanks) and
+// the stylesheet.
+import Foundation
+import HTTPTypes
+import Hummingbird
+import InboxCore
+import InboxPolicy
+import InboxStore
+import Logging
+
+struct FormController: Sendable {
+    let sealer: IntakeSealer
+    let writer: GroupCommitWriter
+    let metrics: IntakeMetrics
+    let rateLimiter: RateLimiter?
+    let trustedProxies: Set<String>
+    let notices: [PageLanguage: PrivacyNotice]
+    let logger: Logger
+
+    func addRoutes(to router: Router<IntakeRequestContext>) {
+        router.get("/") { request, _ in try self.form(request) }
+        router.post("/") { request, context in try await self.submit(request, context: context) }
+        router.get("/thanks") { request, _ in self.thanks(request) }
+        router.get("/style.css") { _, _ in
+            Response(
+                status: .ok, headers: [.contentType: "text/css; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: PageLayout.stylesheet)))
+        }
+    }
+
+    private func language(_ request: Request) -> PageLanguage {
+        PageLanguage.negotiate(
+            query: request.uri.queryParameters["lang"].map(String.init), acceptLanguage: request.headers[.acceptLanguage])
+    }
+
+    private func form(_ request: Request) throws -> Response {
+        let language = language(request)
+        return html(FormPage(language: language, notice: notices[language]!).render(), status: .ok)
+    }
+
+    private func thanks(_ request: Request) -> Response {
+        let reference = request.uri.queryParameters["ref"].flatMap { Reference(parsing: String($0)) }
+        return html(ThanksPage(language: language(request), reference: reference).render(), status: reference == nil ? .notFound : .ok)
+    }
+
+    private func submit(_ request: Request, context: IntakeRequestContext) async throws -> Response {
+        let started = ContinuousClock.now
+        let language = language(request)
+        let wantsJSON = Self.prefersJSON(request.headers[.accept])
+
+        if let rateLimiter, let retryAfter = rateLimiter.retryAfter(client: clientKey(request, context: context)) {
+            metrics.recordRejected("rate_limited")
+            let message =
+                language.isSwedish
+                ? "För många frågor på kort tid. Försök igen om en stund."
+                : "Too many questions in a short time. Please try again in a while."
+            var response = wantsJSON ? json(["error": message], status: .tooManyRequests) : plain(message, status: .tooManyRequests)
+            response.headers[.retryAfter] = String(retryAfter)
+            return response
+        }
+        // Hummingbird's form decoder would read any body as a form; only a form is one.
+        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
+        guard mediaType == "application/x-www-form-urlencoded" else {
+            metrics.recordRejected("media_type")
+            throw HTTPError(.unsupportedMediaType, message: "Send the form as application/x-www-form-urlencoded.")
+        }
+        let bytes: ByteBuffer
+        do {
+            bytes = try await request.body.collect(upTo: context.maxUploadSize)
+        } catch let error as HTTPError where error.status == .contentTooLarge {
+            metrics.recordRejected("too_large")
+            throw HTTPError(.contentTooLarge, message: "The form may be at most 64 KiB.")
+        }
+        let form: URLEncodedBody
+        do {
+            form = try URLEncodedBody(bytes.readableBytesView, fields: ["question", "email", FormPage.honeypotField])
+        } catch {
+            metrics.recordRejected("malformed")
+            throw HTTPError(.badRequest, message: "The form is not validly encoded (percent-encoding or UTF-8).")
+        }
+
+        if let trap = form[FormPage.honeypotField], !trap.isEmpty {
+            // Answered like a success, so that a bot learns nothing; nothing is stored.
+            metrics.recordHoneypot()
+            let decoy = try Reference.random()
+            return wantsJSON
+                ? json(["reference": decoy.text], status: .created)
+                : Response.redirect(to: "/thanks?ref=\(decoy.text)&lang=\(language.rawValue)", type: .normal)
+        }
+
+        switch SubmissionValidator.validate(question: form["question"], email: form["email"]) {
+        case .failure(let errors):
+            metrics.recordRejected("invalid")
+            if wantsJSON {
+                let messages = Dictionary(
+                    uniqueKeysWithValues: errors.problems.map { ($0.key.rawValue, $0.value.message(swedish: language.isSwedish)) })
+                return json(["errors": messages], status: .unprocessableContent)
+            }
+            let page = FormPage(
+                language: language, notice: notices[language]!, question: form["question"] ?? "", email: form["email"] ?? "",
+                problems: errors.problems)
+            return html(page.render(), status: .unprocessableContent)
+        case .success(let submission):
+            let reference = try Reference.random()
+            do {
+                try await writer.submit(try sealer.seal(submission, reference: reference, receivedAt: Date()))
+            } catch {
+                metrics.recordRejected("failed")
+                // The cause may name files or SQLite codes, never the submission; keep it in the log only.
+                logger.error("a submission could not be stored", metadata: ["error": "\(String(describing: type(of: error)))"])
+                throw HTTPError(.internalServerError)
+            }
+            let elapsed = ContinuousClock.now - started
+            metrics.recordAccepted(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            var response =
+                wantsJSON
+                ? json(["reference": reference.text], status: .created)
+                : Response.redirect(to: "/thanks?ref=\(reference.text)&lang=\(language.rawValue)", type: .normal)
+            response.headers[RequestLogMiddleware<IntakeRequestContext>.referenceHeader] = reference.text
+            return response
+        }
+    }
+
+    /// The rate-limit key: the peer, or behind a trusted proxy the nearest address it forwarded.
+    private func clientKey(_ request: Request, context: IntakeRequestContext) -> String {
+        let peer = context.peerAddress ?? "unknown"
+        guard trustedProxies.contains(peer), let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] else { return peer }
+        let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        return hops.last { !trustedProxies.contains($0) } ?? peer
+    }
+
+    /// True when the client's Accept header puts JSON before HTML (curl's */* does not).
+    static func prefersJSON(_ accept: String?) -> Bool {
+        guard let accept else { return false }
+        var json = 0.0
+        var html = 0.0
+        for item in accept.split(separator: ",") {
+            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
+            if parts[0] == "application/json" || parts[0].hasSuffix("+json") { json = max(json, quality) }
+            if parts[0] == "text/html" || parts[0] == "application/xhtml+xml" { html = max(html, quality) }
+        }
+        return json > 0 && json > html
+    }
+
+    private func html(_ page: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+    }
+
+    private func plain(_ text: String, status: HTTPResponse.Status) -> Response {
+        Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
+    }
+
+    private func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}

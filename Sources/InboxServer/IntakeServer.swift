@@ -1,0 +1,53 @@
+// The composition root: `buildIntakeServer` wires the form, the admin port and the group-commit
+// writer into one set of services. The executable and the tests both call it.
+import Foundation
+import Hummingbird
+import InboxCore
+import InboxPolicy
+import InboxStore
+public import Logging
+public import ServiceLifecycle
+
+public struct IntakeServer: Sendable {
+    /// The services to run in one ServiceGroup, in start order; they stop in reverse, so the HTTP
+    /// listeners stop accepting before the writer commits what is in flight.
+    public let services: [any Service]
+
+    public init(configuration: ServerConfiguration, logger: Logger) throws {
+        let metrics = IntakeMetrics()
+        let sealer = try IntakeSealer(keys: configuration.keys)
+        try sealer.prepare(for: Date())
+        let writer = GroupCommitWriter(store: configuration.store, metrics: metrics)
+        let notices = Dictionary(
+            uniqueKeysWithValues: [PageLanguage.sv, .en].map { language in
+                (language, PrivacyNotice(policy: configuration.policy.policy, language: language == .sv ? .sv : .en))
+            })
+
+        let router = Router(context: IntakeRequestContext.self)
+        router.add(middleware: RequestLogMiddleware(logger: logger))
+        router.add(middleware: SecurityHeadersMiddleware())
+        FormController(
+            sealer: sealer, writer: writer, metrics: metrics,
+            rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
+            trustedProxies: configuration.trustedProxies, notices: notices, logger: logger
+        ).addRoutes(to: router)
+        let publicApp = Application(
+            router: router,
+            configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
+            logger: logger)
+
+        var services: [any Service] = [writer]
+        if let adminPort = configuration.adminPort {
+            // Loopback only: health and metrics are for the operator, not the internet.
+            let adminRouter = Router()
+            AdminController(sealer: sealer, store: configuration.store, metrics: metrics).addRoutes(to: adminRouter)
+            services.append(
+                Application(
+                    router: adminRouter,
+                    configuration: ApplicationConfiguration(address: .hostname("127.0.0.1", port: adminPort), serverName: nil),
+                    logger: logger))
+        }
+        services.append(publicApp)
+        self.services = services
+    }
+}

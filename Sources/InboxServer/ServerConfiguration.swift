@@ -1,0 +1,25 @@
+// Everything `buildApplication` needs, read once by the executable (or built by a test).
+import Foundation
+public import InboxCore
+public import InboxCrypto
+public import InboxStore
+
+public struct ServerConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    /// Nil: no admin listener.
+    public var adminPort: Int? = 8081
+    /// Requests per period per client on POST /; nil: off (for benchmarks).
+    public var rateLimit: RateLimit? = .publicForm
+    /// X-Forwarded-For is believed only from these peers.
+    public var trustedProxies: Set<String> = []
+    public var policy: LoadedPolicy
+    public var keys: KeyDirectory
+    public var store: any InboxStore
+
+    public init(policy: LoadedPolicy, keys: KeyDirectory, store: any InboxStore) {
+        self.policy = policy
+        self.keys = keys
+        self.store = store
+    }
+}

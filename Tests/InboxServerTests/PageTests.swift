@@ -1,0 +1,82 @@
+// The pages: escaping, errors linked to their fields, languages, and content negotiation.
+import Foundation
+import InboxCore
+import InboxPolicy
+import InboxStore
+import Testing
+
+@testable import InboxServer
+
+@Suite("pages")
+struct PageTests {
+    static let policy: Policy = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return try! PolicyLoader.load(path: root.appendingPathComponent("policy/default.toml").path)
+    }()
+
+    @Test("HTML escaping covers the five special characters")
+    func escaping() {
+        #expect(HTML.escape(#"<script>alert("x") & 'y'</script>"#) == "&lt;script&gt;alert(&quot;x&quot;) &amp; &#39;y&#39;&lt;/script&gt;")
+    }
+
+    @Test("the form is Swedish by default, with labels, the notice beside the address and a hidden honeypot")
+    func form() {
+        let page = FormPage(language: .sv, notice: PrivacyNotice(policy: Self.policy, language: .sv)).render()
+        #expect(page.contains("<html lang=\"sv\">"))
+        #expect(page.contains("<title>Ställ en fråga</title>"))
+        #expect(page.contains("<label for=\"question\">") && page.contains("<label for=\"email\">"))
+        #expect(page.contains("type=\"email\" autocomplete=\"email\""))
+        #expect(page.contains("aria-describedby=\"email-hint privacy-heading\""))
+        #expect(page.contains("<div class=\"trap\" aria-hidden=\"true\">"))
+        #expect(page.contains("tabindex=\"-1\""))
+        #expect(page.contains("30 dagar") && page.contains("90 dagar"))
+        #expect(page.contains("href=\"/?lang=en\""))
+        #expect(!page.contains("<script") && !page.contains("style=\""))
+    }
+
+    @Test("errors are linked to their fields, and the question comes back escaped")
+    func errors() {
+        var page = FormPage(language: .en, notice: PrivacyNotice(policy: Self.policy, language: .en))
+        page.question = "<b>kept</b>"
+        page.email = "not an address\""
+        page.problems = [.email: .emailInvalid]
+        let html = page.render()
+        #expect(html.contains("<html lang=\"en\">"))
+        #expect(html.contains("aria-describedby=\"email-error email-hint privacy-heading\" aria-invalid=\"true\""))
+        #expect(
+            html.contains(
+                "<p id=\"email-error\" class=\"error\">Write the email address as name@example.com, or leave the field empty.</p>"))
+        #expect(html.contains("&lt;b&gt;kept&lt;/b&gt;</textarea>"))
+        #expect(html.contains("value=\"not an address&quot;\""))
+        #expect(html.contains("role=\"alert\""))
+        #expect(html.contains("<a href=\"#email\">"))
+        #expect(!html.contains("aria-invalid=\"true\">&lt;b&gt;"))  // the question is valid
+    }
+
+    @Test(
+        "language: ?lang wins, then Accept-Language's preference, Swedish by default",
+        arguments: [
+            (nil, nil, PageLanguage.sv), ("en", "sv", .en), (nil, "en-GB,en;q=0.9", .en), (nil, "en;q=0.5, sv;q=0.9", .sv),
+            (nil, "de, en;q=0.3", .en), (nil, "de, fr", .sv), ("xx", "en", .en),
+        ] as [(String?, String?, PageLanguage)])
+    func language(query: String?, accept: String?, expected: PageLanguage) {
+        #expect(PageLanguage.negotiate(query: query, acceptLanguage: accept) == expected)
+    }
+
+    @Test(
+        "JSON only for clients that prefer it; curl's */* and browsers get HTML",
+        arguments: [
+            ("application/json", true), ("*/*", false), (nil, false), ("text/html,application/xhtml+xml,*/*;q=0.8", false),
+            ("application/json, text/html;q=0.5", true), ("text/html, application/json;q=0.5", false), ("application/problem+json", true),
+        ] as [(String?, Bool)])
+    func negotiation(accept: String?, json: Bool) {
+        #expect(FormController.prefersJSON(accept) == json)
+    }
+
+    @Test("the thanks page shows only a reference that passes its check")
+    func thanks() throws {
+        let reference = try Reference.random()
+        #expect(ThanksPage(language: .sv, reference: reference).render().contains("<p class=\"reference\">\(reference.text)</p>"))
+        #expect(ThanksPage(language: .en, reference: nil).render().contains("The reference is missing or wrong."))
+    }
+}
