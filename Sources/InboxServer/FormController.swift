@@ -7,6 +7,7 @@ import InboxCore
 import InboxPolicy
 import InboxStore
 import Logging
+import NIOCore
 
 struct FormController: Sendable {
     let sealer: IntakeSealer
@@ -67,7 +68,7 @@ struct FormController: Sendable {
         let bytes: ByteBuffer
         do {
             bytes = try await request.body.collect(upTo: context.maxUploadSize)
-        } catch let error as HTTPError where error.status == .contentTooLarge {
+        } catch is NIOTooManyBytesError {
             metrics.recordRejected("too_large")
             throw HTTPError(.contentTooLarge, message: "The form may be at most 64 KiB.")
         }

@@ -1,0 +1,122 @@
+"""Shared fixtures for the end-to-end tests: the real `inbox` and `inbox-server` executables, a
+fresh inbox per test, and a server on free loopback ports that is stopped afterwards."""
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("INBOX_BIN_DIR", ROOT / ".build" / "debug"))
+INBOX = str(BIN / "inbox")
+SERVER = str(BIN / "inbox-server")
+POLICY = str(ROOT / "policy" / "default.toml")
+PASSPHRASE = "correct horse battery staple"
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Inbox:
+    """A data directory made by `inbox keys init`."""
+
+    def __init__(self, directory: Path):
+        self.directory = directory
+        self.data = directory / "data"
+        self.passphrase = directory / "passphrase"
+        self.passphrase.write_text(PASSPHRASE + "\n")
+        self.passphrase.chmod(0o600)
+
+    def init(self):
+        self.run("keys", "init", "--passphrase-file", str(self.passphrase))
+        return self
+
+    def run(self, *arguments, check=True):
+        return subprocess.run([INBOX, *arguments, "--data-dir", str(self.data), "--policy", POLICY], check=check,
+                              stdin=subprocess.DEVNULL, capture_output=True, text=True)
+
+    def records(self):
+        return json.loads(self.run("list", "--status", "all", "--json").stdout)
+
+
+class Server:
+    """`inbox-server` on free loopback ports; its output goes to a file the tests can read."""
+
+    def __init__(self, inbox: Inbox, *arguments, environment=None):
+        self.inbox = inbox
+        self.port = free_port()
+        self.admin_port = free_port()
+        self.arguments = arguments
+        self.environment = environment
+        self.log = inbox.directory / f"server-{self.port}.log"
+        self.process = None
+
+    def start(self, wait=True):
+        output = open(self.log, "ab")
+        environment = dict(os.environ, **(self.environment or {}))
+        self.process = subprocess.Popen(
+            [SERVER, "--data-dir", str(self.inbox.data), "--policy", POLICY, "--port", str(self.port),
+             "--admin-port", str(self.admin_port), *self.arguments],
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment)
+        output.close()
+        if wait:
+            self.wait_until_healthy()
+        return self
+
+    def wait_until_healthy(self):
+        """Polls /healthz until it answers 200: the server is listening and its keys are loaded."""
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise AssertionError(f"inbox-server exited with {self.process.returncode}: {self.output()}")
+            try:
+                status, _, _ = request(self.admin_port, "GET", "/healthz")
+                if status == 200:
+                    return
+            except OSError:
+                pass
+            time.sleep(0.05)
+        raise AssertionError("inbox-server did not become healthy within 60 s")
+
+    def output(self):
+        return self.log.read_text(errors="replace")
+
+    def stop(self, sig=signal.SIGTERM):
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(sig)
+            return self.process.wait(timeout=60)
+        return self.process.returncode if self.process else None
+
+
+def request(port, method, path, body=None, headers=None):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        connection.request(method, path, body=body, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, dict(response.getheaders()), response.read()
+    finally:
+        connection.close()
+
+
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+JSON_FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+
+
+@pytest.fixture
+def inbox(tmp_path):
+    return Inbox(tmp_path).init()
+
+
+@pytest.fixture
+def server(inbox):
+    running = Server(inbox, "--rate-limit", "off").start()
+    yield running
+    running.stop()

@@ -1,0 +1,307 @@
+"""The intake server end to end: the real `inbox-server` on loopback, driven over HTTP, checked
+with the real `inbox` executable and by reading its files."""
+import http.client
+import json
+import re
+import signal
+import sqlite3
+import subprocess
+import threading
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from conftest import FORM, JSON_FORM, PASSPHRASE, ROOT, Server, request
+
+# --- the bad-input table -------------------------------------------------------------------------
+
+LONG_EMAIL = "a@" + ".".join(["b" * 60] * 5) + ".se"
+BAD_INPUT = [
+    ("JSON body", {"Content-Type": "application/json"}, b'{"question": "x"}', 415),
+    ("plain text", {"Content-Type": "text/plain"}, b"question=x", 415),
+    ("no content type", {}, b"question=x", 415),
+    ("multipart", {"Content-Type": "multipart/form-data; boundary=x"}, b"--x--", 415),
+    ("body over 64 KiB", FORM, b"question=" + b"a" * (64 * 1024), 413),
+    ("bad percent escape", FORM, b"question=%ZZ", 400),
+    ("truncated escape", FORM, b"question=abc%4", 400),
+    ("invalid UTF-8", FORM, b"question=%C3%28", 400),
+    ("field twice", FORM, b"question=a&question=b", 400),
+    ("no question", FORM, b"email=a%40example.se", 422),
+    ("blank question", FORM, b"question=+++%0A", 422),
+    ("question too long", FORM, urlencode({"question": "x" * 5001}).encode(), 422),
+    ("invalid address", FORM, urlencode({"question": "q", "email": "not-an-address"}).encode(), 422),
+    ("header injection", FORM, urlencode({"question": "q", "email": "a@example.se\r\nBcc: b@example.se"}).encode(), 422),
+    ("control character", FORM, urlencode({"question": "q", "email": "a\x07@example.se"}).encode(), 422),
+    ("address too long", FORM, urlencode({"question": "q", "email": LONG_EMAIL}).encode(), 422),
+]
+
+
+@pytest.mark.parametrize("name, headers, body, status", BAD_INPUT, ids=[case[0] for case in BAD_INPUT])
+def test_bad_input_is_refused_and_nothing_is_stored(server, name, headers, body, status):
+    got, response_headers, text = request(server.port, "POST", "/", body=body, headers=headers)
+    assert got == status, text
+    assert server.inbox.records() == []
+    assert "anna" not in text.decode(errors="replace")  # nothing of the input is echoed in errors
+    assert response_headers.get("Content-Security-Policy", "").startswith("default-src 'none'")
+
+
+def test_json_clients_get_errors_per_field(server):
+    body = urlencode({"question": "", "email": "nope"}).encode()
+    status, headers, text = request(server.port, "POST", "/?lang=en", body=body, headers=JSON_FORM)
+    assert status == 422
+    errors = json.loads(text)["errors"]
+    assert set(errors) == {"question", "email"}
+    assert errors["question"] == "Please write your question."
+
+
+def test_browsers_get_the_form_back_with_the_question_kept(server):
+    body = urlencode({"question": "Min fråga <b>", "email": "nope"}).encode()
+    status, _, text = request(server.port, "POST", "/", body=body, headers=dict(FORM, Accept="text/html"))
+    page = text.decode()
+    assert status == 422
+    assert 'aria-invalid="true"' in page and 'aria-describedby="email-error' in page
+    assert "Min fråga &lt;b&gt;</textarea>" in page
+
+
+# --- accepted submissions ------------------------------------------------------------------------
+
+def test_a_5000_character_cyrillic_question_is_accepted(server):
+    question = "Здравствуйте" + "ж" * (5000 - 12)
+    body = urlencode({"question": question, "email": "ivan@example.se"}).encode()
+    assert 30_000 < len(body) < 64 * 1024
+    status, _, text = request(server.port, "POST", "/", body=body, headers=JSON_FORM)
+    assert status == 201, text
+    reference = json.loads(text)["reference"]
+    assert re.fullmatch(r"[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2}", reference)
+    assert [record["reference"] for record in server.inbox.records()] == [reference]
+
+
+def test_browsers_are_sent_to_a_thanks_page_with_the_reference(server):
+    body = urlencode({"question": "Hur söker jag bygglov?"}).encode()
+    status, headers, _ = request(server.port, "POST", "/", body=body, headers=dict(FORM, Accept="*/*"))
+    assert status == 303
+    location = headers["Location"]
+    reference = re.search(r"ref=([0-9A-Z-]+)", location).group(1)
+    status, headers, page = request(server.port, "GET", location)
+    assert status == 200
+    assert f'<p class="reference">{reference}</p>' in page.decode()
+    assert headers["Cache-Control"] == "no-store"
+    record = server.inbox.records()[0]
+    assert record["reference"] == reference and record["email_deleted_by"] is None
+
+
+def test_a_filled_honeypot_looks_like_success_and_stores_nothing(server):
+    body = urlencode({"question": "Buy now", "email": "bot@example.se", "website": "http://spam.example"}).encode()
+    status, _, text = request(server.port, "POST", "/", body=body, headers=JSON_FORM)
+    assert status == 201 and "reference" in json.loads(text)
+    status, _, _ = request(server.port, "POST", "/", body=body, headers=FORM)
+    assert status == 303
+    assert server.inbox.records() == []
+
+
+def test_languages_and_headers_of_the_form(server):
+    status, headers, page = request(server.port, "GET", "/")
+    assert status == 200 and '<html lang="sv">' in page.decode()
+    for header in ["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy", "Permissions-Policy"]:
+        assert header in headers
+    assert "frame-ancestors 'none'" in headers["Content-Security-Policy"]
+    assert "form-action 'self'" in headers["Content-Security-Policy"]
+    _, _, english = request(server.port, "GET", "/", headers={"Accept-Language": "en-GB,en;q=0.8"})
+    assert '<html lang="en">' in english.decode()
+    _, _, by_query = request(server.port, "GET", "/?lang=en", headers={"Accept-Language": "sv"})
+    assert '<html lang="en">' in by_query.decode()
+    status, headers, css = request(server.port, "GET", "/style.css")
+    assert status == 200 and headers["Content-Type"].startswith("text/css")
+
+
+# --- what is stored, and what is not -------------------------------------------------------------
+
+CANARY_EMAIL = "kanariefagel.7f3a@example.se"
+CANARY_QUESTION = "Kanariefågeln sjunger 91c2e5 i gruvan"
+
+
+def open_field_recipe():
+    document = (ROOT / "docs" / "FORMAT.md").read_text()
+    namespace = {}
+    exec(re.search(r"```python\n(.*?)```", document, re.S).group(1), namespace)
+    return namespace["open_field"]
+
+
+def test_a_canary_is_never_in_clear_and_opens_only_in_its_place(server):
+    body = urlencode({"question": CANARY_QUESTION, "email": CANARY_EMAIL}).encode()
+    status, _, text = request(server.port, "POST", "/", body=body, headers=JSON_FORM)
+    assert status == 201
+    reference = json.loads(text)["reference"]
+
+    needles = [CANARY_EMAIL.encode(), CANARY_QUESTION.encode(), quote(CANARY_EMAIL).encode(), b"kanariefagel", "Kanariefågeln".encode()]
+    for path in server.inbox.data.rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            for needle in needles:
+                assert needle not in content, f"{needle!r} in clear in {path}"
+    log = server.output()
+    assert "kanariefagel" not in log and "Kanarie" not in log
+
+    # The sealed fields open with the epoch keys, as docs/FORMAT.md says, and only in their place.
+    open_field = open_field_recipe()
+    der = subprocess.run(["openssl", "pkey", "-in", str(server.inbox.data / "private" / "master.key.pem"), "-passin",
+                          f"pass:{PASSPHRASE}", "-outform", "DER"], check=True, capture_output=True).stdout
+    database = sqlite3.connect(f"file:{server.inbox.data / 'inbox.sqlite'}?mode=ro", uri=True)
+    rows = dict(database.execute(
+        "SELECT f.field, f.sealed FROM sealed_fields f JOIN records r ON r.id = f.record_id WHERE r.reference = ?", (reference,)))
+    database.close()
+    for field, plaintext in [("email", CANARY_EMAIL), ("question", CANARY_QUESTION)]:
+        sealed = rows[field]
+        epoch = int.from_bytes(sealed[1:5], "big")
+        sealed_key = (server.inbox.data / "keys" / "epochs" / str(epoch) / f"{field}.key.sealed").read_bytes()
+        epoch_key = open_field(sealed_key, der[-32:], "epoch-key", field)
+        assert open_field(sealed, epoch_key, reference, field).decode() == plaintext
+        with pytest.raises(Exception):
+            open_field(sealed, epoch_key, "K7Q2-M9XD-4T", field)
+        with pytest.raises(Exception):
+            open_field(sealed, epoch_key, reference, "answer")
+
+
+def test_request_log_lines_carry_no_client_address(server):
+    request(server.port, "POST", "/", body=b"question=hej", headers=FORM)
+    request(server.port, "POST", "/", body=b"question=%ZZ", headers=FORM)
+    request_lines = [line for line in server.output().splitlines() if " request" in line and "path=" in line]
+    assert len(request_lines) == 2
+    for line in request_lines:
+        assert "127.0.0.1" not in line and "hej" not in line
+    assert "status=303" in request_lines[0] and "reference=" in request_lines[0]
+
+
+# --- limits, start-up and shutdown ---------------------------------------------------------------
+
+def test_the_rate_limit_answers_429_with_retry_after(inbox):
+    limited = Server(inbox, "--rate-limit", "3/minute", "--trusted-proxy", "127.0.0.1").start()
+    try:
+        statuses = [request(limited.port, "POST", "/", body=b"question=q", headers=dict(FORM, **{"X-Forwarded-For": "198.51.100.7"}))
+                    for _ in range(4)]
+        assert [status for status, _, _ in statuses] == [303, 303, 303, 429]
+        assert int(statuses[3][1]["Retry-After"]) >= 1
+        # Behind the trusted proxy, another citizen has a bucket of their own.
+        other, _, _ = request(limited.port, "POST", "/", body=b"question=q", headers=dict(FORM, **{"X-Forwarded-For": "198.51.100.8"}))
+        assert other == 303
+        assert len(inbox.records()) == 4
+        assert "198.51.100" not in limited.output()
+    finally:
+        limited.stop()
+
+
+def test_forwarded_for_is_ignored_from_an_untrusted_peer(inbox):
+    limited = Server(inbox, "--rate-limit", "2/minute").start()
+    try:
+        statuses = [request(limited.port, "POST", "/", body=b"question=q", headers=dict(FORM, **{"X-Forwarded-For": f"198.51.100.{n}"}))[0]
+                    for n in range(3)]
+        assert statuses == [303, 303, 429]
+    finally:
+        limited.stop()
+
+
+def test_health_and_metrics_on_the_admin_port(server):
+    request(server.port, "POST", "/", body=b"question=q", headers=FORM)
+    request(server.port, "POST", "/", body=b"question=%ZZ", headers=FORM)
+    status, _, health = request(server.admin_port, "GET", "/healthz")
+    assert status == 200 and b"future epochs: 2" in health
+    status, headers, metrics = request(server.admin_port, "GET", "/metrics")
+    text = metrics.decode()
+    assert "inbox_submissions_accepted_total 1" in text
+    assert 'inbox_submissions_rejected_total{reason="malformed"} 1' in text
+    assert "inbox_submission_duration_seconds_count 1" in text
+    assert "inbox_commit_batch_size_bucket" in text
+    # The admin port listens on 127.0.0.1 alone.
+    with pytest.raises(OSError):
+        http.client.HTTPConnection("127.0.0.2", server.admin_port, timeout=2).connect()
+
+
+def test_the_server_refuses_to_start_without_keys(tmp_path):
+    from conftest import Inbox
+    empty = Inbox(tmp_path)
+    server = Server(empty).start(wait=False)
+    assert server.process.wait(timeout=60) != 0
+    assert "inbox keys init" in server.output()
+
+
+def test_development_mode_makes_an_inbox_but_never_in_production(tmp_path):
+    from conftest import Inbox
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    refused = Server(Inbox(tmp_path / "a"), "--development", environment={"INBOX_ENVIRONMENT": "production"})
+    refused.start(wait=False)
+    assert refused.process.wait(timeout=60) != 0
+    assert "refused" in refused.output()
+    assert not (tmp_path / "a" / "data").exists()
+
+    development = Server(Inbox(tmp_path / "b"), "--development").start()
+    try:
+        assert "DEVELOPMENT MODE" in development.output()
+        assert (tmp_path / "b" / "data" / "keys" / "master.pub.pem").exists()
+    finally:
+        development.stop()
+
+
+def submit_until_stopped(port, acknowledged, stop, errors):
+    """One client: posts questions over one keep-alive connection until told to stop or cut off."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        while not stop.is_set():
+            connection.request("POST", "/", body=b"question=durable", headers=JSON_FORM)
+            response = connection.getresponse()
+            body = response.read()
+            if response.status == 201:
+                acknowledged.append(json.loads(body)["reference"])
+            else:
+                errors.append(response.status)
+    except (OSError, http.client.HTTPException):
+        pass  # the server was killed under us: whatever was acknowledged before counts
+    finally:
+        connection.close()
+
+
+def test_kill_9_under_16_clients_loses_no_acknowledged_submission(inbox):
+    server = Server(inbox, "--rate-limit", "off").start()
+    acknowledged, errors, stop = [], [], threading.Event()
+    clients = [threading.Thread(target=submit_until_stopped, args=(server.port, acknowledged, stop, errors)) for _ in range(16)]
+    for client in clients:
+        client.start()
+    # Kill once a few hundred submissions were acknowledged, with requests certainly in flight.
+    while len(acknowledged) < 300:
+        assert server.process.poll() is None
+        threading.Event().wait(0.01)
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=30)
+    stop.set()
+    for client in clients:
+        client.join(timeout=60)
+    assert errors == []
+
+    restarted = Server(inbox, "--rate-limit", "off")
+    restarted.port, restarted.admin_port = server.port, server.admin_port
+    restarted.start()
+    try:
+        stored = {record["reference"] for record in inbox.records()}
+        missing = set(acknowledged) - stored
+        assert not missing, f"{len(missing)} acknowledged submissions lost"
+        assert len(acknowledged) >= 300
+    finally:
+        restarted.stop()
+
+
+def test_sigterm_answers_what_is_in_flight_and_exits_cleanly(inbox):
+    server = Server(inbox, "--rate-limit", "off").start()
+    acknowledged, errors, stop = [], [], threading.Event()
+    clients = [threading.Thread(target=submit_until_stopped, args=(server.port, acknowledged, stop, errors)) for _ in range(8)]
+    for client in clients:
+        client.start()
+    while len(acknowledged) < 100:
+        threading.Event().wait(0.01)
+    assert server.stop(signal.SIGTERM) == 0
+    stop.set()
+    for client in clients:
+        client.join(timeout=60)
+    assert errors == []
+    stored = {record["reference"] for record in inbox.records()}
+    assert set(acknowledged) <= stored
