@@ -1,6 +1,5 @@
 // The rules a submission must meet before anything is sealed or stored: a question of 1 to 5,000
 // characters, and an optional email address that is a plain addr-spec of at most 254 octets.
-import Foundation
 
 public struct ValidSubmission: Sendable, Equatable {
     public let question: String
@@ -16,20 +15,31 @@ public enum SubmissionValidator {
     /// The submission, trimmed and normalised, or the problems per field.
     public static func validate(question rawQuestion: String?, email rawEmail: String?) -> Result<ValidSubmission, SubmissionErrors> {
         var problems: [SubmissionField: SubmissionProblem] = [:]
-        // Line ends as the browser sends them (CRLF) become plain newlines.
-        let question = (rawQuestion ?? "").replacingOccurrences(of: "\r\n", with: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        // Line ends as the browser sends them (CRLF) become plain newlines. Standard-library string
+        // work only: this runs on every submission, and Foundation's bridging costs more than the seal.
+        var question = trimmed(rawQuestion ?? "")
+        if question.utf8.contains(13) { question = question.replacing("\r\n", with: "\n") }
         if question.isEmpty {
             problems[.question] = .questionMissing
-        } else if question.count > maximumQuestionLength {
+        } else if question.unicodeScalars.count > maximumQuestionLength && question.count > maximumQuestionLength {
             problems[.question] = .questionTooLong
         }
 
-        let email = (rawEmail ?? "").trimmingCharacters(in: .whitespaces)
+        let email = trimmed(rawEmail ?? "")
         if !email.isEmpty, let problem = problem(withEmail: email) {
             problems[.email] = problem
         }
         guard problems.isEmpty else { return .failure(SubmissionErrors(problems: problems)) }
         return .success(ValidSubmission(question: question, email: email.isEmpty ? nil : email))
+    }
+
+    /// Without leading and trailing white space and line ends.
+    static func trimmed(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+        else { return "" }
+        return String(scalars[first...last])
     }
 
     static func problem(withEmail email: String) -> SubmissionProblem? {

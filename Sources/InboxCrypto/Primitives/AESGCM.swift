@@ -9,8 +9,11 @@ public enum AESGCM {
 
         public var byteCount: Int { self == .bits128 ? 16 : 32 }
 
-        fileprivate var cipher: OpaquePointer? {
-            self == .bits128 ? EVP_aes_128_gcm() : EVP_aes_256_gcm()
+        fileprivate var cipher: OpaquePointer {
+            get throws {
+                let algorithms = try FetchedAlgorithms.shared
+                return self == .bits128 ? algorithms.aes128GCM : algorithms.aes256GCM
+            }
         }
     }
 
@@ -112,7 +115,7 @@ public enum AESGCM {
         _ context: OpaquePointer, key: SecretBytes, nonce: some ContiguousBytes, keySize: KeySize, encrypting: Bool
     ) throws {
         try OpenSSL.check(
-            EVP_CipherInit_ex(context, keySize.cipher, nil, nil, nil, encrypting ? 1 : 0), "EVP_CipherInit_ex")
+            EVP_CipherInit_ex(context, try keySize.cipher, nil, nil, nil, encrypting ? 1 : 0), "EVP_CipherInit_ex")
         try OpenSSL.check(
             EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_IVLEN, Int32(nonceByteCount), nil), "EVP_CTRL_GCM_SET_IVLEN")
         try key.withUnsafeBytes { keyBytes in

@@ -21,35 +21,23 @@ public enum HKDF {
     private static func derive(
         mode: Int32, key: some ContiguousBytes, salt: some ContiguousBytes, info: some ContiguousBytes, length: Int
     ) throws -> SecretBytes {
-        guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_HKDF, nil) else { throw OpenSSL.error("EVP_PKEY_CTX_new_id(HKDF)") }
-        defer { EVP_PKEY_CTX_free(context) }
-        try OpenSSL.check(EVP_PKEY_derive_init(context), "EVP_PKEY_derive_init(HKDF)")
-        try OpenSSL.check(EVP_PKEY_CTX_set_hkdf_mode(context, mode), "EVP_PKEY_CTX_set_hkdf_mode")
-        try OpenSSL.check(EVP_PKEY_CTX_set_hkdf_md(context, EVP_sha256()), "EVP_PKEY_CTX_set_hkdf_md")
-        try key.withUnsafeBytes { bytes in
-            guard bytes.count > 0 else { throw CryptoError(.invalidKey, "HKDF needs non-empty key material") }
-            try OpenSSL.check(
-                EVP_PKEY_CTX_set1_hkdf_key(context, bytes.bindMemory(to: UInt8.self).baseAddress, Int32(bytes.count)),
-                "EVP_PKEY_CTX_set1_hkdf_key")
-        }
-        try salt.withUnsafeBytes { bytes in
-            guard bytes.count > 0 else { return }
-            try OpenSSL.check(
-                EVP_PKEY_CTX_set1_hkdf_salt(context, bytes.bindMemory(to: UInt8.self).baseAddress, Int32(bytes.count)),
-                "EVP_PKEY_CTX_set1_hkdf_salt")
-        }
-        try info.withUnsafeBytes { bytes in
-            guard bytes.count > 0 else { return }
-            try OpenSSL.check(
-                EVP_PKEY_CTX_add1_hkdf_info(context, bytes.bindMemory(to: UInt8.self).baseAddress, Int32(bytes.count)),
-                "EVP_PKEY_CTX_add1_hkdf_info")
-        }
-        return try SecretBytes(count: length) { buffer in
-            var written = buffer.count
-            try OpenSSL.check(
-                EVP_PKEY_derive(context, buffer.bindMemory(to: UInt8.self).baseAddress, &written), "EVP_PKEY_derive(HKDF)")
-            guard written == length else {
-                throw CryptoError(.openSSL, "HKDF produced \(written) bytes, expected \(length)")
+        guard let context = EVP_KDF_CTX_new(try FetchedAlgorithms.shared.hkdf) else { throw OpenSSL.error("EVP_KDF_CTX_new(HKDF)") }
+        defer { EVP_KDF_CTX_free(context) }
+        var mode = mode
+        return try key.withUnsafeBytes { keyBytes in
+            guard keyBytes.count > 0 else { throw CryptoError(.invalidKey, "HKDF needs non-empty key material") }
+            return try salt.withUnsafeBytes { saltBytes in
+                try info.withUnsafeBytes { infoBytes in
+                    var params = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 6)
+                    CInbox_HKDF_SHA256_params(
+                        &params, &mode, keyBytes.bindMemory(to: UInt8.self).baseAddress, keyBytes.count,
+                        saltBytes.bindMemory(to: UInt8.self).baseAddress, saltBytes.count, infoBytes.bindMemory(to: UInt8.self).baseAddress,
+                        infoBytes.count)
+                    return try SecretBytes(count: length) { buffer in
+                        try OpenSSL.check(
+                            EVP_KDF_derive(context, buffer.bindMemory(to: UInt8.self).baseAddress, length, params), "EVP_KDF_derive(HKDF)")
+                    }
+                }
             }
         }
     }

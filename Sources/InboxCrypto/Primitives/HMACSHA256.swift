@@ -6,9 +6,7 @@ public enum HMACSHA256 {
     public static let byteCount = 32
 
     public static func authenticationCode(for message: some ContiguousBytes, key: SecretBytes) throws -> [UInt8] {
-        guard let mac = EVP_MAC_fetch(nil, CInbox_HMAC_name(), nil) else { throw OpenSSL.error("EVP_MAC_fetch(HMAC)") }
-        defer { EVP_MAC_free(mac) }
-        guard let context = EVP_MAC_CTX_new(mac) else { throw OpenSSL.error("EVP_MAC_CTX_new") }
+        guard let context = EVP_MAC_CTX_new(try FetchedAlgorithms.shared.hmac) else { throw OpenSSL.error("EVP_MAC_CTX_new") }
         defer { EVP_MAC_CTX_free(context) }
 
         var params = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 2)

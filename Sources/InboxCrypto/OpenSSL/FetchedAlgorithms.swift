@@ -1,0 +1,35 @@
+// Algorithms fetched from OpenSSL's default provider once per process. OpenSSL 3 looks an
+// algorithm up in a locked store on every implicit fetch (EVP_aes_256_gcm() in an init, a
+// per-call EVP_MAC_fetch); fetching once removes that from every seal.
+import COpenSSL
+
+/// `@unchecked Sendable`: fetched algorithm objects are immutable and OpenSSL documents them as
+/// safe to share between threads; they live as long as the process.
+final class FetchedAlgorithms: @unchecked Sendable {
+    let hkdf: OpaquePointer
+    let hmac: OpaquePointer
+    let aes128GCM: OpaquePointer
+    let aes256GCM: OpaquePointer
+
+    /// Nil only if the default provider lacks one of them, which `shared` turns into an error.
+    private init?() {
+        guard let hkdf = EVP_KDF_fetch(nil, "HKDF", nil) else { return nil }
+        guard let hmac = EVP_MAC_fetch(nil, CInbox_HMAC_name(), nil) else { return nil }
+        guard let aes128GCM = EVP_CIPHER_fetch(nil, "AES-128-GCM", nil), let aes256GCM = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil) else {
+            return nil
+        }
+        self.hkdf = hkdf
+        self.hmac = hmac
+        self.aes128GCM = aes128GCM
+        self.aes256GCM = aes256GCM
+    }
+
+    private static let instance = FetchedAlgorithms()
+
+    static var shared: FetchedAlgorithms {
+        get throws {
+            guard let instance else { throw OpenSSL.error("fetching HKDF, HMAC and AES-GCM from the default provider") }
+            return instance
+        }
+    }
+}
