@@ -38,6 +38,10 @@ public protocol InboxStore: Sendable {
     func appendPurgeLog(_ entry: ChainedLogEntry) throws
     func purgeLog() throws -> [ChainedLogEntry]
 
+    /// Throws unless a write could be made now (the health check): the file is writable and the
+    /// write lock can be had.
+    func checkWritable() throws
+
     /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).
     func reclaimDeletedData() throws
 }

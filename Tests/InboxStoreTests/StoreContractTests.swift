@@ -115,6 +115,14 @@ struct StoreContractTests {
         _ = _directory
     }
 
+    @Test("a fresh store is writable", arguments: StoreEngine.all)
+    func writable(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        try store.checkWritable()
+        #expect(try store.recordCount() == 0)
+        _ = _directory
+    }
+
     @Test("the purge log keeps entries in order", arguments: StoreEngine.all)
     func purgeLog(engine: StoreEngine) throws {
         let (store, _directory) = try engine.make()

@@ -18,17 +18,17 @@ struct AdminController: Sendable {
         }
     }
 
-    /// 200 when the store answers and the current epoch's keys are loaded; says how many future
+    /// 200 when the store is writable and the current epoch's keys are loaded; says how many future
     /// epochs remain, so that a stalled purge timer shows before the keys run out.
     private func health() -> Response {
         var lines: [String] = []
         var healthy = true
         do {
-            _ = try store.recordCount()
-            lines.append("store: ok")
+            try store.checkWritable()
+            lines.append("store: writable")
         } catch {
             healthy = false
-            lines.append("store: unavailable")
+            lines.append("store: not writable")
         }
         do {
             try sealer.prepare(for: Date())

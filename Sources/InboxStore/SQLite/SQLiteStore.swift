@@ -207,6 +207,18 @@ public final class SQLiteStore: InboxStore {
         }
     }
 
+    /// Takes the write lock and lets it go without writing: proves that a commit could be made.
+    public func checkWritable() throws {
+        do {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "BEGIN IMMEDIATE")
+                try db.execute(sql: "ROLLBACK")
+            }
+        } catch {
+            throw StoreError.failed(operation: "write check", cause: error)
+        }
+    }
+
     /// Checkpoints the WAL into the database and truncates it to zero bytes, so that deleted
     /// ciphertext does not linger in old WAL frames (freed database pages are overwritten by
     /// secure_delete). Another process's transaction makes SQLite answer busy: retry for a while.
