@@ -42,9 +42,10 @@ static inline const char *CInbox_HMAC_name(void) {
 }
 
 // The parameters of one HKDF-SHA256 derivation through EVP_KDF, for the reason above: the names
-// and the digest name are string constants with static storage. `mode` (an
-// EVP_KDF_HKDF_MODE_* value), `key`, `salt` and `info` are pointed to, not copied: the caller keeps
-// them alive until EVP_KDF_derive returns. An empty salt or info is left out, as HKDF defines.
+// and the digest name are string constants with static storage. `mode` (an EVP_KDF_HKDF_MODE_*
+// value), `key`, `salt` and `info` are pointed to, not copied: the caller keeps them alive until
+// EVP_KDF_derive returns. An empty salt or info is left out, as HKDF defines. (OpenSSL 3.0 cannot
+// duplicate an HKDF context, so the digest is named on each one.)
 static inline void CInbox_HKDF_SHA256_params(OSSL_PARAM params[6], int *mode,
                                              const unsigned char *key, size_t key_length,
                                              const unsigned char *salt, size_t salt_length,

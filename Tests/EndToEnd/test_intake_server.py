@@ -305,3 +305,16 @@ def test_sigterm_answers_what_is_in_flight_and_exits_cleanly(inbox):
     assert errors == []
     stored = {record["reference"] for record in inbox.records()}
     assert set(acknowledged) <= stored
+
+
+def test_the_server_needs_no_private_key_directory(inbox):
+    # Take the master private key away entirely: the server seals with public keys alone.
+    hidden = inbox.directory / "elsewhere"
+    (inbox.data / "private").rename(hidden)
+    server = Server(inbox, "--rate-limit", "off").start()
+    try:
+        status, _, _ = request(server.port, "POST", "/", body=b"question=q&email=a%40example.se", headers=JSON_FORM)
+        assert status == 201
+        assert len(inbox.records()) == 1
+    finally:
+        server.stop()

@@ -6,16 +6,14 @@ public enum HMACSHA256 {
     public static let byteCount = 32
 
     public static func authenticationCode(for message: some ContiguousBytes, key: SecretBytes) throws -> [UInt8] {
-        guard let context = EVP_MAC_CTX_new(try FetchedAlgorithms.shared.hmac) else { throw OpenSSL.error("EVP_MAC_CTX_new") }
+        guard let context = EVP_MAC_CTX_dup(try FetchedAlgorithms.shared.hmacSHA256Template) else {
+            throw OpenSSL.error("EVP_MAC_CTX_dup(HMAC-SHA256)")
+        }
         defer { EVP_MAC_CTX_free(context) }
 
-        var params = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 2)
-        CInbox_HMAC_SHA256_params(&params)
         try key.withUnsafeBytes { keyBytes in
             guard keyBytes.count > 0 else { throw CryptoError(.invalidKey, "an HMAC key cannot be empty") }
-            try OpenSSL.check(
-                EVP_MAC_init(context, keyBytes.bindMemory(to: UInt8.self).baseAddress, keyBytes.count, params),
-                "EVP_MAC_init")
+            try OpenSSL.check(EVP_MAC_init(context, keyBytes.bindMemory(to: UInt8.self).baseAddress, keyBytes.count, nil), "EVP_MAC_init")
         }
         try message.withUnsafeBytes { bytes in
             guard bytes.count > 0 else { return }

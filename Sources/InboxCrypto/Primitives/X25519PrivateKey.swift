@@ -10,6 +10,7 @@ public struct X25519PrivateKey: Sendable {
     /// A new key from OpenSSL's CSPRNG.
     public init() throws {
         // EVP_PKEY_Q_keygen is variadic and cannot be called from Swift; the long form can.
+        // (OpenSSL 3.0 cannot duplicate a key-generation context, so there is no template to copy.)
         guard let context = EVP_PKEY_CTX_new_id(EVP_PKEY_X25519, nil) else {
             throw OpenSSL.error("EVP_PKEY_CTX_new_id(X25519)")
         }

@@ -21,7 +21,9 @@ public struct X25519PublicKey: Sendable, Equatable {
         self.evpKey = EVPKey(taking: try OpenSSL.check(key, "EVP_PKEY_new_raw_public_key"))
     }
 
-    /// Reads the public half of an EVP key that holds an X25519 key.
+    /// The public half of an EVP key that holds an X25519 key. The same EVP key serves as the
+    /// peer in a key agreement (OpenSSL uses only its public part there), which spares a second
+    /// key object for every ephemeral key.
     init(publicHalfOf evpKey: EVPKey) throws {
         var length = Self.byteCount
         var bytes = [UInt8](repeating: 0, count: Self.byteCount)
@@ -29,7 +31,8 @@ public struct X25519PublicKey: Sendable, Equatable {
         guard length == Self.byteCount else {
             throw CryptoError(.invalidKey, "OpenSSL returned a \(length)-byte X25519 public key")
         }
-        try self.init(rawRepresentation: bytes)
+        self.rawRepresentation = bytes
+        self.evpKey = evpKey
     }
 
     public static func == (lhs: X25519PublicKey, rhs: X25519PublicKey) -> Bool {
