@@ -126,6 +126,13 @@ let package = Package(
             path: "bench/PurgeBenchmark",
             swiftSettings: strictSettings
         ),
+        // bench/: not a test. What sealing one submission costs, primitive by primitive.
+        .executableTarget(
+            name: "seal-benchmark",
+            dependencies: ["InboxCrypto"],
+            path: "bench/SealBenchmark",
+            swiftSettings: strictSettings
+        ),
         // Test support: scratch directories, real programs, and pseudo-terminals so that the CLI
         // tests can type a passphrase as a person would.
         .target(
