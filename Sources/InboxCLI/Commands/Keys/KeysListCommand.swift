@@ -52,10 +52,7 @@ struct KeysListCommand: AsyncParsableCommand {
                     epoch: $0.epoch, field: $0.field.rawValue, state: $0.state.rawValue, starts: $0.starts, ends: $0.ends,
                     createdAt: $0.createdAt, destroyedAt: $0.destroyedAt)
             }
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(rows), as: UTF8.self))
+            try JSONOutput.print(rows)
             return
         }
         let day = Date.ISO8601FormatStyle().year().month().day()

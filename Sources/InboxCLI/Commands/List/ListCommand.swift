@@ -70,10 +70,7 @@ struct ListCommand: AsyncParsableCommand {
                     ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil)
         }
         if json {
-            let encoder = JSONEncoder()
-            encoder.dateEncodingStrategy = .iso8601
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            print(String(decoding: try encoder.encode(items), as: UTF8.self))
+            try JSONOutput.print(items)
             return
         }
         let time = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon)

@@ -1,0 +1,54 @@
+// An inbox made by the real `inbox keys init`, with helpers to run `inbox` on it (optionally at
+// another time, through faketime) and to store submissions as the intake server would.
+import Foundation
+import InboxCrypto
+import InboxStore
+import InboxTestSupport
+
+final class InitializedInbox {
+    static let faketime = "/usr/bin/faketime"
+
+    let directory: TemporaryDirectory
+    var dataDirectory: String { "\(directory.path)/data" }
+
+    struct Failure: Error, CustomStringConvertible {
+        let description: String
+    }
+
+    init() throws {
+        directory = try TemporaryDirectory()
+        let passphrase = try directory.write("passphrase", "correct horse battery staple\n")
+        let result = try InboxExecutable.run(
+            [
+                "keys", "init", "--data-dir", "\(directory.path)/data", "--passphrase-file", passphrase, "--policy",
+                PolicyCommandTests.defaultPolicy,
+            ])
+        guard result.status == 0 else { throw Failure(description: result.standardError) }
+    }
+
+    /// Runs `inbox` shifted by `offset` (faketime's syntax: "+31d"), with no passphrase anywhere.
+    func run(_ arguments: [String], at offset: String? = nil) throws -> ProgramResult {
+        let common = ["--data-dir", dataDirectory, "--policy", PolicyCommandTests.defaultPolicy]
+        guard let offset else { return try InboxExecutable.run(arguments + common) }
+        return try runProgram(Self.faketime, ["-f", offset, InboxExecutable.path] + arguments + common, environment: [:])
+    }
+
+    func store() throws -> SQLiteStore { try SQLiteStore(path: "\(dataDirectory)/inbox.sqlite") }
+
+    /// Stores a sealed submission received now, as the intake server would.
+    func submit(email: Bool = true) throws -> Reference {
+        let keys = KeyDirectory(path: "\(dataDirectory)/keys")
+        let reference = try Reference.random()
+        let epoch = try keys.calendar().epoch(containing: Date())
+        var sealed = [
+            RecordField.question: try keys.publicKey(epoch: epoch, field: .question).seal(Array("Fråga?".utf8), reference: reference.text)
+                .data
+        ]
+        if email {
+            sealed[.email] = try keys.publicKey(epoch: epoch, field: .email).seal(Array("a@example.se".utf8), reference: reference.text)
+                .data
+        }
+        try store().insert([NewSubmission(reference: reference, receivedAt: Date(), sealedFields: sealed, emailIndex: nil)])
+        return reference
+    }
+}
