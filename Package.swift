@@ -166,7 +166,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxServerTests",
-            dependencies: ["InboxServer", "InboxCore", "InboxPolicy", "InboxStore"],
+            dependencies: ["InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -34,6 +34,9 @@ final class GroupCommitWriter: Service, Sendable {
         self.metrics = metrics
     }
 
+    /// Submissions queued and not yet taken by the writer (for tests).
+    var pendingCount: Int { state.withLock { $0.pending.count } }
+
     /// Returns once the submission is durably committed; throws if it could not be.
     func submit(_ submission: NewSubmission) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
