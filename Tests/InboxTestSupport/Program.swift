@@ -1,5 +1,5 @@
 // Runs a real program (the openssl CLI, the inbox executable) and captures what it prints.
-public import Foundation
+import Foundation
 
 public struct ProgramResult: Sendable {
     public let status: Int32

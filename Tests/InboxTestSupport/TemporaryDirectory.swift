@@ -1,5 +1,5 @@
 // A private scratch directory per test, removed afterwards.
-public import Foundation
+import Foundation
 
 public final class TemporaryDirectory {
     public let path: String
@@ -18,7 +18,9 @@ public final class TemporaryDirectory {
     @discardableResult
     public func write(_ name: String, _ contents: String, mode: Int = 0o600) throws -> String {
         let file = "\(path)/\(name)"
-        FileManager.default.createFile(atPath: file, contents: Data(contents.utf8), attributes: [.posixPermissions: mode])
+        guard FileManager.default.createFile(atPath: file, contents: Data(contents.utf8), attributes: [.posixPermissions: mode]) else {
+            throw CocoaError(.fileWriteUnknown)
+        }
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: file)
         return file
     }
