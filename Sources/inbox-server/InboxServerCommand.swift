@@ -25,10 +25,12 @@ struct InboxServerCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The address to listen on.") var host: String?
-    @Option(help: "The port of the form.") var port: Int?
-    @Option(name: .customLong("admin-port"), help: "The loopback port of /healthz and /metrics, or `off`.") var adminPort: String?
-    @Option(name: .customLong("rate-limit"), help: "Submissions per client, such as 10/minute, or `off`.") var rateLimit: String?
+    @Option(help: "The address to listen on (default 127.0.0.1).") var host: String?
+    @Option(help: "The port of the form (default 8080).") var port: Int?
+    @Option(name: .customLong("admin-port"), help: "The loopback port of /healthz and /metrics, or `off` (default 8081).") var adminPort:
+        String?
+    @Option(name: .customLong("rate-limit"), help: "Submissions per client, such as 10/minute (the default), or `off`.") var rateLimit:
+        String?
     @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
     @Flag(help: "Create a throwaway inbox when none exists (never in production: INBOX_ENVIRONMENT=production refuses it).")

@@ -318,3 +318,22 @@ def test_the_server_needs_no_private_key_directory(inbox):
         assert len(inbox.records()) == 1
     finally:
         server.stop()
+
+
+def test_listener_settings_come_from_the_configuration_file(inbox):
+    from conftest import POLICY, SERVER, free_port
+    port, admin_port = free_port(), free_port()
+    config = inbox.directory / "inbox.conf"
+    config.write_text(f'data-dir = "{inbox.data}"\nport = "{port}"\nadmin-port = "{admin_port}"\nrate-limit = "off"\n')
+    log = open(inbox.directory / "configured.log", "wb")
+    process = subprocess.Popen([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL, stdout=log,
+                               stderr=subprocess.STDOUT)
+    try:
+        server = Server(inbox)
+        server.process, server.port, server.admin_port, server.log = process, port, admin_port, inbox.directory / "configured.log"
+        server.wait_until_healthy()
+        assert request(port, "POST", "/", body=b"question=q", headers=JSON_FORM)[0] == 201
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        log.close()
