@@ -41,27 +41,4 @@ static inline const char *CInbox_HMAC_name(void) {
     return OSSL_MAC_NAME_HMAC;
 }
 
-// The parameters of one HKDF-SHA256 derivation through EVP_KDF, for the reason above: the names
-// and the digest name are string constants with static storage. `mode` (an EVP_KDF_HKDF_MODE_*
-// value), `key`, `salt` and `info` are pointed to, not copied: the caller keeps them alive until
-// EVP_KDF_derive returns. An empty salt or info is left out, as HKDF defines. (OpenSSL 3.0 cannot
-// duplicate an HKDF context, so the digest is named on each one.)
-static inline void CInbox_HKDF_SHA256_params(OSSL_PARAM params[6], int *mode,
-                                             const unsigned char *key, size_t key_length,
-                                             const unsigned char *salt, size_t salt_length,
-                                             const unsigned char *info, size_t info_length) {
-    static char digest[] = "SHA256";
-    int count = 0;
-    params[count++] = OSSL_PARAM_construct_utf8_string(OSSL_KDF_PARAM_DIGEST, digest, 0);
-    params[count++] = OSSL_PARAM_construct_int(OSSL_KDF_PARAM_MODE, mode);
-    params[count++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_KEY, (void *)key, key_length);
-    if (salt_length > 0) {
-        params[count++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_SALT, (void *)salt, salt_length);
-    }
-    if (info_length > 0) {
-        params[count++] = OSSL_PARAM_construct_octet_string(OSSL_KDF_PARAM_INFO, (void *)info, info_length);
-    }
-    params[count] = OSSL_PARAM_construct_end();
-}
-
 #endif

@@ -9,7 +9,6 @@ import COpenSSL
 /// the `*_dup` functions (which take them as `const`), from any thread. All live as long as the
 /// process.
 final class FetchedAlgorithms: @unchecked Sendable {
-    let hkdf: OpaquePointer
     let hmac: OpaquePointer
     let aes128GCM: OpaquePointer
     let aes256GCM: OpaquePointer
@@ -18,7 +17,6 @@ final class FetchedAlgorithms: @unchecked Sendable {
 
     /// Nil only if the default provider lacks one of them, which `shared` turns into an error.
     private init?() {
-        guard let hkdf = EVP_KDF_fetch(nil, "HKDF", nil) else { return nil }
         guard let hmac = EVP_MAC_fetch(nil, CInbox_HMAC_name(), nil) else { return nil }
         guard let aes128GCM = EVP_CIPHER_fetch(nil, "AES-128-GCM", nil), let aes256GCM = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil) else {
             return nil
@@ -27,7 +25,6 @@ final class FetchedAlgorithms: @unchecked Sendable {
         var digest = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 2)
         CInbox_HMAC_SHA256_params(&digest)
         guard EVP_MAC_CTX_set_params(hmacContext, digest) > 0 else { return nil }
-        self.hkdf = hkdf
         self.hmac = hmac
         self.aes128GCM = aes128GCM
         self.aes256GCM = aes256GCM
@@ -38,7 +35,7 @@ final class FetchedAlgorithms: @unchecked Sendable {
 
     static var shared: FetchedAlgorithms {
         get throws {
-            guard let instance else { throw OpenSSL.error("fetching HKDF, HMAC and AES-GCM from the default provider") }
+            guard let instance else { throw OpenSSL.error("fetching HMAC and AES-GCM from the default provider") }
             return instance
         }
     }
