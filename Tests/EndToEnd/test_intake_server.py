@@ -337,3 +337,14 @@ def test_listener_settings_come_from_the_configuration_file(inbox):
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
         log.close()
+
+
+def test_the_server_refuses_to_start_on_an_invalid_policy(inbox):
+    from conftest import SERVER
+    bad = inbox.directory / "policy.toml"
+    bad.write_text((ROOT / "policy" / "default.toml").read_text().replace('hard_maximum = "90 days"', 'hard_maximum = "90 dayz"'))
+    result = subprocess.run([SERVER, "--data-dir", str(inbox.data), "--policy", str(bad), "--port", "1", "--admin-port", "off"],
+                            stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    line = bad.read_text().splitlines().index('hard_maximum = "90 dayz"') + 1
+    assert f"{bad}:{line}:16: the hard maximum \"90 dayz\" is not a duration" in result.stderr
