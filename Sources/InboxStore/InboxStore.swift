@@ -35,8 +35,10 @@ public protocol InboxStore: Sendable {
     /// the references that were present.
     func erase(_ references: [Reference]) throws -> [Reference]
 
-    func appendPurgeLog(_ entry: ChainedLogEntry) throws
-    func purgeLog() throws -> [ChainedLogEntry]
+    /// Appends to one of the hash-chained logs; the caller computed the hashes.
+    func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws
+    /// Every entry of a hash-chained log, oldest first.
+    func entries(of log: ChainedLogName) throws -> [ChainedLogEntry]
 
     /// Throws unless a write could be made now (the health check): the file is writable and the
     /// write lock can be had.

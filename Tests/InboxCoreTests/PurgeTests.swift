@@ -74,7 +74,7 @@ struct PurgeTests {
         #expect(try inbox.databaseBytes(sharedMemory: false) == before)
         #expect(try FileManager.default.subpathsOfDirectory(atPath: inbox.keys.path).sorted() == keyFiles)
         #expect(try inbox.store.record(submitted.reference)?.fields == [.email, .question])
-        #expect(try inbox.store.purgeLog().isEmpty)
+        #expect(try inbox.store.entries(of: .purge).isEmpty)
     }
 
     @Test("purged ciphertext is gone from the database file and its WAL; kept ciphertext is found")
@@ -190,7 +190,7 @@ struct PurgeTests {
         for offset in [0, 1, 2, 3] { _ = try inbox.purge.run(now: t0 + Double(offset) * Self.day) }
         let log = PurgeLog(store: inbox.store)
         #expect(try log.firstBrokenEntry() == nil)
-        let ids = try inbox.store.purgeLog().map { $0.id! }
+        let ids = try inbox.store.entries(of: .purge).map { $0.id! }
 
         try inbox.store.pool.write { db in
             try db.execute(
@@ -200,7 +200,7 @@ struct PurgeTests {
 
         let second = try InboxFixture(created: t0)
         for offset in [0, 1, 2] { _ = try second.purge.run(now: t0 + Double(offset) * Self.day) }
-        let secondIDs = try second.store.purgeLog().map { $0.id! }
+        let secondIDs = try second.store.entries(of: .purge).map { $0.id! }
         try second.store.pool.write { db in try db.execute(sql: "DELETE FROM purge_log WHERE id = ?", arguments: [secondIDs[1]]) }
         #expect(try PurgeLog(store: second.store).firstBrokenEntry() == secondIDs[2])
     }

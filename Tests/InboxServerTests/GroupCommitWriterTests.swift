@@ -44,8 +44,8 @@ final class GatedStore: InboxStore {
     }
     func deleteFields(_ fields: [(recordID: Int64, field: RecordField)]) throws -> [Reference] { try inner.deleteFields(fields) }
     func erase(_ references: [Reference]) throws -> [Reference] { try inner.erase(references) }
-    func appendPurgeLog(_ entry: ChainedLogEntry) throws { try inner.appendPurgeLog(entry) }
-    func purgeLog() throws -> [ChainedLogEntry] { try inner.purgeLog() }
+    func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws { try inner.append(entry, to: log) }
+    func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] { try inner.entries(of: log) }
     func checkWritable() throws { try inner.checkWritable() }
     func reclaimDeletedData() throws { try inner.reclaimDeletedData() }
 }

@@ -123,16 +123,17 @@ struct StoreContractTests {
         _ = _directory
     }
 
-    @Test("the purge log keeps entries in order", arguments: StoreEngine.all)
+    @Test("a hash-chained log keeps its entries in order, apart from the other log", arguments: StoreEngine.all)
     func purgeLog(engine: StoreEngine) throws {
         let (store, _directory) = try engine.make()
         let first = ChainedLogEntry(
             id: nil, recordedAt: t0, body: Data("{}".utf8), previousHash: Data(count: 32), hash: Data(repeating: 1, count: 32))
         let second = ChainedLogEntry(
             id: nil, recordedAt: t0 + 1, body: Data("{\"a\":1}".utf8), previousHash: first.hash, hash: Data(repeating: 2, count: 32))
-        try store.appendPurgeLog(first)
-        try store.appendPurgeLog(second)
-        let log = try store.purgeLog()
+        try store.append(first, to: .purge)
+        try store.append(second, to: .purge)
+        #expect(try store.entries(of: .audit).isEmpty)
+        let log = try store.entries(of: .purge)
         #expect(log.map(\.body) == [first.body, second.body])
         #expect(log.map(\.hash) == [first.hash, second.hash])
         #expect(log[0].id != nil && log[0].id! < log[1].id!)

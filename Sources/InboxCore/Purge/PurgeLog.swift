@@ -19,23 +19,24 @@ public struct PurgeLog: Sendable {
     }()
 
     public func append(_ report: PurgeReport) throws {
-        let previous = try store.purgeLog().last?.hash ?? HashChain.genesis
+        let previous = try store.entries(of: .purge).last?.hash ?? HashChain.genesis
         let body = try Self.encoder.encode(report)
-        try store.appendPurgeLog(
+        try store.append(
             ChainedLogEntry(
                 id: nil, recordedAt: report.ranAt, body: body, previousHash: previous,
-                hash: try HashChain.link(previous: previous, body: body)))
+                hash: try HashChain.link(previous: previous, body: body)),
+            to: .purge)
     }
 
     public func reports() throws -> [PurgeReport] {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try store.purgeLog().map { try decoder.decode(PurgeReport.self, from: $0.body) }
+        return try store.entries(of: .purge).map { try decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
     /// The id of the first broken entry, or nil when the chain holds.
     public func firstBrokenEntry() throws -> Int64? {
-        let entries = try store.purgeLog()
+        let entries = try store.entries(of: .purge)
         guard let index = try HashChain.firstBrokenEntry(entries.map { ($0.previousHash, $0.body, $0.hash) }) else { return nil }
         return entries[index].id
     }

@@ -19,3 +19,11 @@ public struct ChainedLogEntry: Sendable, Equatable {
         self.hash = hash
     }
 }
+
+/// The hash-chained logs the store keeps.
+public enum ChainedLogName: String, Sendable, CaseIterable {
+    /// One entry per purge run.
+    case purge = "purge_log"
+    /// One entry per opening, answer, export, erasure, hold, release and refused purpose.
+    case audit = "audit_log"
+}

@@ -189,17 +189,18 @@ public final class SQLiteStore: InboxStore {
         }
     }
 
-    public func appendPurgeLog(_ entry: ChainedLogEntry) throws {
+    public func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws {
         try write { db in
+            // The table name comes from the enum, never from input.
             try db.execute(
-                sql: "INSERT INTO purge_log (recorded_at, body, previous_hash, hash) VALUES (?, ?, ?, ?)",
+                sql: "INSERT INTO \(log.rawValue) (recorded_at, body, previous_hash, hash) VALUES (?, ?, ?, ?)",
                 arguments: [Self.milliseconds(entry.recordedAt), entry.body, entry.previousHash, entry.hash])
         }
     }
 
-    public func purgeLog() throws -> [ChainedLogEntry] {
+    public func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, recorded_at, body, previous_hash, hash FROM purge_log ORDER BY id").map { row in
+            try Row.fetchAll(db, sql: "SELECT id, recorded_at, body, previous_hash, hash FROM \(log.rawValue) ORDER BY id").map { row in
                 ChainedLogEntry(
                     id: row["id"], recordedAt: Self.date(row["recorded_at"]), body: row["body"], previousHash: row["previous_hash"],
                     hash: row["hash"])
