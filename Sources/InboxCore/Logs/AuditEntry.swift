@@ -1,0 +1,31 @@
+// One entry of the audit log (DESIGN.md guarantee 6): who, when, what, on which record, for which
+// purpose. No personal data of the citizen: a reference is not personal data on its own.
+public import Foundation
+
+public struct AuditEntry: Sendable, Codable, Equatable {
+    public let at: Date
+    /// The real user id of the process and its user name.
+    public let uid: UInt32
+    public let user: String
+    /// `SUDO_USER` when the command ran through sudo: the person who claims the action.
+    public let claimedBy: String?
+    /// `open`, `reveal`, `answer`, `export`, `erase`, `hold`, `release`, `refused-purpose`, …
+    public let action: String
+    public let reference: String?
+    public let purpose: String?
+
+    public init(at: Date, uid: UInt32, user: String, claimedBy: String?, action: String, reference: String?, purpose: String?) {
+        self.at = at
+        self.uid = uid
+        self.user = user
+        self.claimedBy = claimedBy
+        self.action = action
+        self.reference = reference
+        self.purpose = purpose
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case at, uid, user, action, reference, purpose
+        case claimedBy = "claimed_by"
+    }
+}
