@@ -171,7 +171,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxCLITests",
-            dependencies: ["InboxCLI", "InboxCrypto", "InboxStore", "inbox", "InboxTestSupport"],
+            dependencies: [
+                "InboxCLI", "InboxCrypto", "InboxStore", "inbox", "InboxTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings
         ),
     ],

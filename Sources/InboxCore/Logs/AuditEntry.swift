@@ -13,8 +13,12 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public let action: String
     public let reference: String?
     public let purpose: String?
+    /// The staff member's stated reason, where a command asks for one (revealing an address).
+    public let reason: String?
 
-    public init(at: Date, uid: UInt32, user: String, claimedBy: String?, action: String, reference: String?, purpose: String?) {
+    public init(
+        at: Date, uid: UInt32, user: String, claimedBy: String?, action: String, reference: String?, purpose: String?, reason: String? = nil
+    ) {
         self.at = at
         self.uid = uid
         self.user = user
@@ -22,10 +26,11 @@ public struct AuditEntry: Sendable, Codable, Equatable {
         self.action = action
         self.reference = reference
         self.purpose = purpose
+        self.reason = reason
     }
 
     enum CodingKeys: String, CodingKey {
-        case at, uid, user, action, reference, purpose
+        case at, uid, user, action, reference, purpose, reason
         case claimedBy = "claimed_by"
     }
 }

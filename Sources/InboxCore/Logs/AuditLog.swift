@@ -41,14 +41,14 @@ public struct AuditLog: Sendable {
 
     /// The entry for an action by the user running this process.
     public static func entry(
-        action: String, reference: Reference?, purpose: String?, at date: Date,
+        action: String, reference: Reference?, purpose: String?, reason: String? = nil, at date: Date,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> AuditEntry {
         let uid = getuid()
         let user = getpwuid(uid).flatMap { String(validatingCString: $0.pointee.pw_name) } ?? "uid \(uid)"
         return AuditEntry(
             at: date, uid: uid, user: user, claimedBy: environment["SUDO_USER"].flatMap { $0.isEmpty ? nil : $0 }, action: action,
-            reference: reference?.text, purpose: purpose)
+            reference: reference?.text, purpose: purpose, reason: reason)
     }
 
     /// Appends an entry, then moves the anchor to it.

@@ -9,6 +9,7 @@ final class InitializedInbox {
     static let faketime = "/usr/bin/faketime"
 
     let directory: TemporaryDirectory
+    let passphraseFile: String
     var dataDirectory: String { "\(directory.path)/data" }
 
     struct Failure: Error, CustomStringConvertible {
@@ -18,6 +19,7 @@ final class InitializedInbox {
     init() throws {
         directory = try TemporaryDirectory()
         let passphrase = try directory.write("passphrase", "correct horse battery staple\n")
+        passphraseFile = passphrase
         let result = try InboxExecutable.run(
             [
                 "keys", "init", "--data-dir", "\(directory.path)/data", "--passphrase-file", passphrase, "--policy",
@@ -36,12 +38,12 @@ final class InitializedInbox {
     func store() throws -> SQLiteStore { try SQLiteStore(path: "\(dataDirectory)/inbox.sqlite") }
 
     /// Stores a sealed submission received now, as the intake server would.
-    func submit(email: Bool = true) throws -> Reference {
+    func submit(email: Bool = true, question: String = "Fråga?") throws -> Reference {
         let keys = KeyDirectory(path: "\(dataDirectory)/keys")
         let reference = try Reference.random()
         let epoch = try keys.calendar().epoch(containing: Date())
         var sealed = [
-            RecordField.question: try keys.publicKey(epoch: epoch, field: .question).seal(Array("Fråga?".utf8), reference: reference.text)
+            RecordField.question: try keys.publicKey(epoch: epoch, field: .question).seal(Array(question.utf8), reference: reference.text)
                 .data
         ]
         if email {

@@ -1,0 +1,107 @@
+// `inbox show REF`: read a question (and the answer) for the purpose of answering it. The address
+// is masked unless revealed with a reason; every opening is audited; citizen text is made inert
+// for the terminal, in the table and in --json alike.
+import ArgumentParser
+import Foundation
+import InboxCore
+import InboxCrypto
+import InboxStore
+
+struct ShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Read a question and its answer (purpose: answering). Needs the passphrase; every opening is audited."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var privateKeys: PrivateKeyOptions
+
+    @Argument(help: "The reference, as the citizen got it (K7Q2-M9XD-4T).") var reference: String
+
+    @Flag(name: .customLong("json"), help: "Print one JSON object.") var json = false
+
+    @Flag(name: .customLong("reveal-email"), help: "Show the whole address instead of a•••@e•••.se; needs --reason.")
+    var revealEmail = false
+
+    @Option(help: "Why the address must be seen (written to the audit log).") var reason: String?
+
+    func validate() throws {
+        guard Reference(parsing: reference) != nil else {
+            throw ValidationError("\(reference) is not a reference: four, four and two letters or digits, the last a check (K7Q2-M9XD-4T)")
+        }
+        if revealEmail && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--reveal-email needs --reason TEXT: the audit log records why the address was seen")
+        }
+    }
+
+    struct Output: Encodable {
+        let reference: String
+        let status: String
+        let held: Bool
+        let receivedAt: Date
+        let answeredAt: Date?
+        let email: String?
+        let emailRevealed: Bool
+        let question: String?
+        let answer: String?
+
+        enum CodingKeys: String, CodingKey {
+            case reference, status, held, email, question, answer
+            case receivedAt = "received_at"
+            case answeredAt = "answered_at"
+            case emailRevealed = "email_revealed"
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(reference, forKey: .reference)
+            try container.encode(status, forKey: .status)
+            try container.encode(held, forKey: .held)
+            try container.encode(receivedAt, forKey: .receivedAt)
+            try container.encode(answeredAt, forKey: .answeredAt)
+            try container.encode(email, forKey: .email)
+            try container.encode(emailRevealed, forKey: .emailRevealed)
+            try container.encode(question, forKey: .question)
+            try container.encode(answer, forKey: .answer)
+        }
+    }
+
+    func run() async throws {
+        let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
+        let reference = Reference(parsing: reference)!
+        let store = try environment.openStore()
+        let passphrase = try PassphraseReader(file: environment.settings.passphraseFile, purpose: "the master key").existing()
+        let master = try environment.keyHierarchy.openMasterKey(passphrase: passphrase)
+        let reader = CaseReader(
+            policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
+            audit: AuditLog(store: store, keyDirectory: environment.keys.path))
+        let opened = try reader.open(reference, purpose: "answering", revealReason: revealEmail ? reason : nil)
+
+        let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
+        let output = Output(
+            reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
+            receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, email: email,
+            emailRevealed: revealEmail && opened.email != nil, question: opened.question.map(TerminalSafeText.render),
+            answer: opened.answer.map(TerminalSafeText.render))
+        if json {
+            try JSONOutput.print(output)
+            return
+        }
+        let time = Date.ISO8601FormatStyle()
+        print("Reference: \(output.reference)")
+        print("Status:    \(output.held ? "held (\(opened.record.hold!.reason))" : output.status)")
+        print("Received:  \(output.receivedAt.formatted(time))")
+        print("Answered:  \(output.answeredAt?.formatted(time) ?? "-")")
+        print("Email:     \(output.email ?? "(none given)")")
+        print("Question:")
+        print(Self.indent(output.question ?? "(deleted under the retention policy)"))
+        if let answer = output.answer {
+            print("Answer:")
+            print(Self.indent(answer))
+        }
+    }
+
+    static func indent(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)" }.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,55 @@
+// Opens a record's sealed fields for a purpose: the policy must list that purpose for every field
+// opened (a refusal is audited too), the master key opens each field's epoch key once, and every
+// opening is written to the audit log before anything is shown.
+public import Foundation
+public import InboxCrypto
+public import InboxPolicy
+public import InboxStore
+
+public struct CaseReader {
+    public let policy: Policy
+    public let store: any InboxStore
+    public let keys: KeyHierarchy
+    public let master: MasterPrivateKey
+    public let audit: AuditLog
+
+    public init(policy: Policy, store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey, audit: AuditLog) {
+        self.policy = policy
+        self.store = store
+        self.keys = keys
+        self.master = master
+        self.audit = audit
+    }
+
+    /// Opens every field the record still has. With `revealReason`, the full address is shown and
+    /// the reveal is audited with the reason.
+    public func open(_ reference: Reference, purpose: String, revealReason: String? = nil, now: Date = Date()) throws -> OpenedCase {
+        guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+        let sealed = try store.sealedFields(of: reference)
+        for field in sealed.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+            do {
+                try policy.checkOpening(PolicyField(field), for: purpose)
+            } catch {
+                try audit.append(AuditLog.entry(action: "refused-purpose", reference: reference, purpose: purpose, at: now))
+                throw CaseError("\(error)")
+            }
+        }
+        try audit.append(AuditLog.entry(action: "open", reference: reference, purpose: purpose, at: now))
+        if sealed[.email] != nil, let revealReason {
+            try audit.append(AuditLog.entry(action: "reveal-email", reference: reference, purpose: purpose, reason: revealReason, at: now))
+        }
+        var texts: [RecordField: String] = [:]
+        for (name, bytes) in sealed {
+            let field = try SealedField(bytes: bytes)
+            let epochKey = try keys.openEpochKey(epoch: field.epoch, field: name, master: master)
+            let plaintext = try epochKey.open(field, reference: reference.text, field: name)
+            texts[name] = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        }
+        return OpenedCase(record: record, question: texts[.question], answer: texts[.answer], email: texts[.email])
+    }
+}
+
+public struct CaseError: Error, CustomStringConvertible {
+    public let description: String
+    init(_ description: String) { self.description = description }
+}
