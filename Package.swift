@@ -172,7 +172,7 @@ let package = Package(
         .testTarget(
             name: "InboxCLITests",
             dependencies: [
-                "InboxCLI", "InboxCrypto", "InboxStore", "inbox", "InboxTestSupport",
+                "InboxCLI", "InboxCore", "InboxCrypto", "InboxStore", "inbox", "InboxTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings

@@ -10,7 +10,10 @@ public struct InboxCommand: AsyncParsableCommand {
             INBOX_PRIVATE_KEY_DIR, INBOX_POLICY, INBOX_CONFIG, INBOX_PASSPHRASE_FILE), then the \
             configuration file, then the defaults.
             """,
-        subcommands: [KeysCommand.self, ListCommand.self, ShowCommand.self, PolicyCommand.self, PurgeCommand.self, AuditCommand.self]
+        subcommands: [
+            KeysCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, EraseCommand.self, PolicyCommand.self,
+            PurgeCommand.self, AuditCommand.self,
+        ]
     )
 
     public init() {}

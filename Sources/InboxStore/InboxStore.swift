@@ -17,6 +17,9 @@ public protocol InboxStore: Sendable {
     /// The sealed bytes of a record's fields.
     func sealedFields(of reference: Reference) throws -> [RecordField: Data]
 
+    /// The records whose email index holds `hmac` (computed under one epoch's index key).
+    func references(withEmailIndex hmac: Data) throws -> [Reference]
+
     /// Records the answer: stores its sealed bytes, sets `answered_at` and the status.
     func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date) throws
 

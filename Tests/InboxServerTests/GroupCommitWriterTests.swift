@@ -34,6 +34,7 @@ final class GatedStore: InboxStore {
     func record(_ reference: Reference) throws -> StoredRecord? { try inner.record(reference) }
     func records(status: RecordStatus?, held: Bool?) throws -> [StoredRecord] { try inner.records(status: status, held: held) }
     func recordCount() throws -> Int { try inner.recordCount() }
+    func references(withEmailIndex hmac: Data) throws -> [Reference] { try inner.references(withEmailIndex: hmac) }
     func sealedFields(of reference: Reference) throws -> [RecordField: Data] { try inner.sealedFields(of: reference) }
     func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date) throws {
         try inner.markAnswered(reference, sealedAnswer: sealedAnswer, at: at)

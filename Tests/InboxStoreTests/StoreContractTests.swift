@@ -115,6 +115,23 @@ struct StoreContractTests {
         _ = _directory
     }
 
+    @Test("the email index finds a person's records, and forgets them with the address", arguments: StoreEngine.all)
+    func emailIndex(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let first = try submission(t0, bytes: 3)
+        let second = try submission(t0 + 60, bytes: 3)
+        let other = try submission(t0, bytes: 9)
+        try store.insert([first, second, other])
+        #expect(try store.references(withEmailIndex: Data(repeating: 3, count: 32)) == [first.reference, second.reference])
+        let email = try store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10).filter {
+            $0.reference == first.reference
+        }
+        _ = try store.deleteFields(email.map { ($0.recordID, $0.field) })
+        #expect(try store.references(withEmailIndex: Data(repeating: 3, count: 32)) == [second.reference])
+        #expect(try store.references(withEmailIndex: Data(repeating: 7, count: 32)).isEmpty)
+        _ = _directory
+    }
+
     @Test("a fresh store is writable", arguments: StoreEngine.all)
     func writable(engine: StoreEngine) throws {
         let (store, _directory) = try engine.make()

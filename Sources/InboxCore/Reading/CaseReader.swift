@@ -23,7 +23,9 @@ public struct CaseReader {
 
     /// Opens every field the record still has. With `revealReason`, the full address is shown and
     /// the reveal is audited with the reason.
-    public func open(_ reference: Reference, purpose: String, revealReason: String? = nil, now: Date = Date()) throws -> OpenedCase {
+    public func open(
+        _ reference: Reference, purpose: String, action: String = "open", revealReason: String? = nil, now: Date = Date()
+    ) throws -> OpenedCase {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         let sealed = try store.sealedFields(of: reference)
         for field in sealed.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
@@ -34,7 +36,7 @@ public struct CaseReader {
                 throw CaseError("\(error)")
             }
         }
-        try audit.append(AuditLog.entry(action: "open", reference: reference, purpose: purpose, at: now))
+        try audit.append(AuditLog.entry(action: action, reference: reference, purpose: purpose, at: now))
         if sealed[.email] != nil, let revealReason {
             try audit.append(AuditLog.entry(action: "reveal-email", reference: reference, purpose: purpose, reason: revealReason, at: now))
         }

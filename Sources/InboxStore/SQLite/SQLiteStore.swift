@@ -102,6 +102,16 @@ public final class SQLiteStore: InboxStore {
         }
     }
 
+    public func references(withEmailIndex hmac: Data) throws -> [Reference] {
+        try read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT r.reference FROM email_index i JOIN records r ON r.id = i.record_id WHERE i.hmac = ? ORDER BY r.received_at",
+                arguments: [hmac]
+            ).map(Self.reference)
+        }
+    }
+
     // MARK: Changes
 
     public func markAnswered(_ reference: Reference, sealedAnswer: Data, at date: Date) throws {

@@ -1,6 +1,7 @@
 // An inbox made by the real `inbox keys init`, with helpers to run `inbox` on it (optionally at
 // another time, through faketime) and to store submissions as the intake server would.
 import Foundation
+import InboxCore
 import InboxCrypto
 import InboxStore
 import InboxTestSupport
@@ -51,6 +52,15 @@ final class InitializedInbox {
                 .data
         }
         try store().insert([NewSubmission(reference: reference, receivedAt: Date(), sealedFields: sealed, emailIndex: nil)])
+        return reference
+    }
+
+    /// Validates, seals and indexes a submission exactly as the intake server does.
+    func submitThroughIntake(email: String?, question: String = "Fråga?") throws -> Reference {
+        let valid = try SubmissionValidator.validate(question: question, email: email).get()
+        let reference = try Reference.random()
+        let sealer = try IntakeSealer(keys: KeyDirectory(path: "\(dataDirectory)/keys"))
+        try store().insert([try sealer.seal(valid, reference: reference, receivedAt: Date())])
         return reference
     }
 }

@@ -1,0 +1,47 @@
+// Erasure on request (GDPR art. 17): every field and index entry of the records goes at once, the
+// references go onto the suppression list (so a restored database loses them again), and each
+// erasure is audited. A held record is erased only when the hold is expressly overridden.
+public import Foundation
+public import InboxStore
+
+public struct Erasure: Sendable {
+    /// What was done, with no personal data: references and counts only.
+    public struct Receipt: Sendable, Codable, Equatable {
+        public let erasedAt: Date
+        public let references: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case erasedAt = "erased_at"
+            case references
+        }
+    }
+
+    public let store: any InboxStore
+    public let suppression: SuppressionList
+    public let audit: AuditLog
+
+    public init(store: any InboxStore, keyDirectory: String) {
+        self.store = store
+        self.suppression = SuppressionList(keyDirectory: keyDirectory)
+        self.audit = AuditLog(store: store, keyDirectory: keyDirectory)
+    }
+
+    /// Erases `references`. Held ones are refused unless `overrideHoldReason` is given.
+    public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) throws -> Receipt {
+        for reference in references {
+            guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+            if record.hold != nil && overrideHoldReason == nil {
+                throw CaseError("\(reference) is held (\(record.hold!.reason)); erase it only with --override-hold --reason TEXT")
+            }
+        }
+        // The suppression list first: if the deletion then fails, the next purge finishes it.
+        try suppression.append(references, at: now)
+        let erased = try store.erase(references)
+        for reference in erased {
+            try audit.append(
+                AuditLog.entry(action: "erase", reference: reference, purpose: "access_request", reason: overrideHoldReason, at: now))
+        }
+        try store.reclaimDeletedData()
+        return Receipt(erasedAt: now, references: erased.map(\.text))
+    }
+}

@@ -1,0 +1,94 @@
+// A person's access and erasure requests with the real executable: `inbox export --email` and
+// `inbox erase`, found through the email index however the address is typed.
+import Foundation
+import InboxStore
+import InboxTestSupport
+import Testing
+
+@Suite("inbox export and erase (the real executable)")
+struct RequestCommandTests {
+    let inbox: InitializedInbox
+
+    init() throws {
+        inbox = try InitializedInbox()
+    }
+
+    func json(_ result: ProgramResult) throws -> Any {
+        #expect(result.status == 0, "\(result.standardError)")
+        return try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8))
+    }
+
+    func auditActions() throws -> [String] {
+        let entries = try json(try inbox.run(["audit", "list", "--json"])) as? [[String: Any]] ?? []
+        return entries.compactMap { entry in (entry["action"] as? String).map { "\($0)/\(entry["purpose"] as? String ?? "-")" } }
+    }
+
+    @Test("export finds every record of a person however the address is typed, with fields and retention")
+    func export() throws {
+        let first = try inbox.submitThroughIntake(email: "Anna.Andersson@Example.se", question: "Första frågan")
+        let second = try inbox.submitThroughIntake(email: "anna.andersson@example.se", question: "Andra frågan")
+        _ = try inbox.submitThroughIntake(email: "bo@example.se", question: "Någon annans")
+        let result = try inbox.run(["export", "--email", " ANNA.andersson@example.SE ", "--passphrase-file", inbox.passphraseFile])
+        let records = try #require(try json(result) as? [[String: Any]])
+        #expect(Set(records.compactMap { $0["reference"] as? String }) == [first.text, second.text])
+        let fields = records.compactMap { $0["fields"] as? [String: String] }
+        #expect(Set(fields.compactMap { $0["question"] }) == ["Första frågan", "Andra frågan"])
+        #expect(fields.allSatisfy { $0["email"]?.lowercased() == "anna.andersson@example.se" })
+        let retention = try #require(records.first?["retention"] as? [String: [String: Any]])
+        #expect(retention["email"]?["rule"] as? String == "hard maximum 90 days after received")
+        #expect(!result.standardOutput.contains("bo@example.se"))
+        #expect(try auditActions() == ["export/access_request", "export/access_request"])
+    }
+
+    @Test("an address with no records exports an empty array without asking for a passphrase")
+    func exportNothing() throws {
+        _ = try inbox.submitThroughIntake(email: "bo@example.se")
+        let records = try #require(try json(try inbox.run(["export", "--email", "nobody@example.se"])) as? [Any])
+        #expect(records.isEmpty)
+    }
+
+    @Test("erase --email deletes every record of the person now, keeps others, and survives a purge")
+    func eraseByEmail() throws {
+        let first = try inbox.submitThroughIntake(email: "anna@example.se")
+        let second = try inbox.submitThroughIntake(email: "ANNA@example.se")
+        let other = try inbox.submitThroughIntake(email: "bo@example.se")
+        let result = try inbox.run(["erase", "--email", "anna@example.se"])
+        let receipt = try #require(try json(result) as? [String: Any])
+        #expect(Set(receipt["references"] as? [String] ?? []) == [first.text, second.text])
+        #expect(!result.standardOutput.contains("anna"))
+        let store = try inbox.store()
+        #expect(try store.record(first) == nil && store.record(second) == nil)
+        #expect(try store.record(other) != nil)
+        let suppression = try String(contentsOfFile: "\(inbox.dataDirectory)/keys/suppression.log", encoding: .utf8)
+        #expect(suppression.contains(first.text) && suppression.contains(second.text) && !suppression.contains("anna"))
+        #expect(try auditActions() == ["erase/access_request", "erase/access_request"])
+        #expect(try inbox.run(["purge"]).status == 0)
+        #expect(try inbox.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test("a held record is erased only when the hold is overridden with a reason")
+    func held() throws {
+        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
+        try inbox.store().setHold(reference, hold: Hold(reason: "court order 12-34", since: Date()))
+        let refused = try inbox.run(["erase", reference.text])
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("is held"))
+        #expect(try inbox.store().record(reference) != nil)
+        let withoutReason = try inbox.run(["erase", reference.text, "--override-hold"])
+        #expect(withoutReason.status != 0)
+        let overridden = try inbox.run(["erase", reference.text, "--override-hold", "--reason", "the court lifted the order"])
+        #expect(overridden.status == 0, "\(overridden.standardError)")
+        #expect(try inbox.store().record(reference) == nil)
+        let audit = try inbox.run(["audit", "list"])
+        #expect(audit.standardOutput.contains("erase  \(reference.text)  access_request  reason: the court lifted the order"))
+    }
+
+    @Test("an unknown address erases nothing and says so")
+    func eraseNothing() throws {
+        let kept = try inbox.submitThroughIntake(email: "bo@example.se")
+        let result = try inbox.run(["erase", "--email", "nobody@example.se"])
+        #expect(result.status == 0)
+        #expect(result.standardOutput.contains("nothing was erased"))
+        #expect(try inbox.store().record(kept) != nil)
+    }
+}
