@@ -26,6 +26,10 @@ public protocol InboxStore: Sendable {
     /// Sets or clears a legal hold.
     func setHold(_ reference: Reference, hold: Hold?) throws
 
+    /// Replaces a record's sealed fields and email index entry and sets or clears its hold, in one
+    /// transaction: holding and releasing re-seal a record to other keys.
+    func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws
+
     /// Fields of `field` not held whose `event` time is at or before `cutoff`, oldest first, at
     /// most `limit`. Touches only fields still present, so its cost follows the expired count.
     func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate]

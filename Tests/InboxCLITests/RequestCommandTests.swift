@@ -91,4 +91,19 @@ struct RequestCommandTests {
         #expect(result.standardOutput.contains("nothing was erased"))
         #expect(try inbox.store().record(kept) != nil)
     }
+
+    @Test("hold and release with the real executable: listed as held, then open again, both audited")
+    func holdAndRelease() throws {
+        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
+        let held = try inbox.run(["hold", reference.text, "--reason", "court order 12-34", "--passphrase-file", inbox.passphraseFile])
+        #expect(held.status == 0, "\(held.standardError)")
+        let listed = try #require(try json(try inbox.run(["list", "--status", "held", "--json"])) as? [[String: Any]])
+        #expect(listed.map { $0["reference"] as? String } == [reference.text])
+        let released = try inbox.run(["release", reference.text, "--passphrase-file", inbox.passphraseFile])
+        #expect(released.status == 0, "\(released.standardError)")
+        #expect(try (json(try inbox.run(["list", "--status", "held", "--json"])) as? [Any])?.isEmpty == true)
+        #expect(try auditActions() == ["hold/public_records", "release/public_records"])
+        let withoutPassphrase = try inbox.run(["hold", reference.text, "--reason", "x"])
+        #expect(withoutPassphrase.status != 0)
+    }
 }

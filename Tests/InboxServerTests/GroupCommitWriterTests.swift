@@ -40,6 +40,9 @@ final class GatedStore: InboxStore {
         try inner.markAnswered(reference, sealedAnswer: sealedAnswer, at: at)
     }
     func setHold(_ reference: Reference, hold: Hold?) throws { try inner.setHold(reference, hold: hold) }
+    func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws {
+        try inner.reseal(reference, sealedFields: sealedFields, emailIndex: emailIndex, hold: hold)
+    }
     func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate] {
         try inner.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: limit)
     }

@@ -139,6 +139,27 @@ public final class SQLiteStore: InboxStore {
         }
     }
 
+    public func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws {
+        try write { db in
+            let recordID = try Self.recordID(db, reference)
+            for (field, sealed) in sealedFields {
+                try db.execute(
+                    sql: "UPDATE sealed_fields SET sealed = ? WHERE record_id = ? AND field = ?",
+                    arguments: [sealed, recordID, field.rawValue])
+                guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no \(field.rawValue) field to re-seal") }
+            }
+            try db.execute(sql: "DELETE FROM email_index WHERE record_id = ?", arguments: [recordID])
+            if let emailIndex {
+                try db.execute(
+                    sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)",
+                    arguments: [emailIndex.hmac, Int64(emailIndex.epoch), recordID])
+            }
+            try db.execute(
+                sql: "UPDATE records SET held_at = ?, hold_reason = ? WHERE id = ?",
+                arguments: [hold.map { Self.milliseconds($0.since) }, hold?.reason, recordID])
+        }
+    }
+
     // MARK: Purge
 
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate] {

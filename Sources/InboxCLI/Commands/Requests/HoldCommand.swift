@@ -1,0 +1,62 @@
+// `inbox hold REF --reason TEXT` and `inbox release REF`: keep a record whatever the policy says,
+// and let the policy apply again. Both re-seal the record's fields, so both need the passphrase.
+import ArgumentParser
+import Foundation
+import InboxCore
+import InboxCrypto
+import InboxStore
+
+struct HoldCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "hold",
+        abstract: "Put a record under legal hold: it is kept, re-sealed to the hold keys, until released."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var privateKeys: PrivateKeyOptions
+    @Argument(help: "The record's reference.") var reference: String
+    @Option(help: "Why the record must be kept (a case number, not personal data).") var reason: String
+
+    func validate() throws {
+        guard Reference(parsing: reference) != nil else { throw ValidationError("\(reference) is not a reference (K7Q2-M9XD-4T)") }
+        guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
+    }
+
+    func run() async throws {
+        let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
+        try holds.hold(Reference(parsing: reference)!, reason: reason)
+        print("\(Reference(parsing: reference)!) is held: the purge keeps it until `inbox release`.")
+    }
+}
+
+struct ReleaseCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "release",
+        abstract: "Release a legal hold: the record is re-sealed to the current epoch and the policy's deadlines apply again."
+    )
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var privateKeys: PrivateKeyOptions
+    @Argument(help: "The record's reference.") var reference: String
+
+    func validate() throws {
+        guard Reference(parsing: reference) != nil else { throw ValidationError("\(reference) is not a reference (K7Q2-M9XD-4T)") }
+    }
+
+    func run() async throws {
+        let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
+        try holds.release(Reference(parsing: reference)!)
+        print("\(Reference(parsing: reference)!) is released: its deadlines run from its events again.")
+    }
+}
+
+/// One place that opens the master key for the two commands.
+enum LegalHoldEnvironment {
+    static func open(common: CommonOptions, privateKeys: PrivateKeyOptions) throws -> LegalHold {
+        let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
+        let passphrase = try PassphraseReader(file: environment.settings.passphraseFile, purpose: "the master key").existing()
+        return LegalHold(
+            store: try environment.openStore(), keys: environment.keyHierarchy,
+            master: try environment.keyHierarchy.openMasterKey(passphrase: passphrase))
+    }
+}
