@@ -38,9 +38,11 @@ let package = Package(
             pkgConfig: "libcrypto",
             providers: [.apt(["libssl-dev"])]
         ),
+        // prctl(2), which Swift cannot call (it is variadic).
+        .target(name: "CInboxSystem"),
         .target(
             name: "InboxCrypto",
-            dependencies: ["COpenSSL"],
+            dependencies: ["COpenSSL", "CInboxSystem"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -194,3 +194,17 @@ struct KeyHierarchyTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: "\(hierarchy.keys.path)/epochs").allSatisfy { !$0.hasPrefix(".") })
     }
 }
+
+@Suite("process hardening")
+struct ProcessHardeningTests {
+    @Test("opening the master key makes the process non-dumpable first")
+    func nonDumpable() throws {
+        let directory = try TemporaryDirectory()
+        let hierarchy = KeyHierarchy(
+            keys: KeyDirectory(path: "\(directory.path)/keys"), privateKeys: PrivateKeyDirectory(path: "\(directory.path)/private"))
+        let passphrase = SecretBytes(copying: Array("correct horse battery staple".utf8))
+        _ = try hierarchy.initialize(passphrase: passphrase, calendar: .monthly, now: Date())
+        _ = try hierarchy.openMasterKey(passphrase: passphrase)
+        #expect(!ProcessHardening.isDumpable)
+    }
+}

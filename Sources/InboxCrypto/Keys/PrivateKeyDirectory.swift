@@ -21,6 +21,8 @@ public struct PrivateKeyDirectory: Sendable {
 
     /// Opens the master key: the one expensive passphrase check of a command.
     public func openMasterKey(passphrase: SecretBytes) throws -> MasterPrivateKey {
+        // Before any private key is in memory: no core dump, no ptrace by same-user processes.
+        try ProcessHardening.disableDumping()
         guard hasMasterKey else {
             throw CryptoError(.keyFile, "no master key at \(masterKeyPath); create one with `inbox keys init` or pass --private-key-dir")
         }
