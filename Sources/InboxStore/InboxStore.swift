@@ -47,6 +47,9 @@ public protocol InboxStore: Sendable {
     /// Every entry of a hash-chained log, oldest first.
     func entries(of log: ChainedLogName) throws -> [ChainedLogEntry]
 
+    /// The newest entry of a hash-chained log: what the next entry chains to.
+    func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry?
+
     /// Throws unless a write could be made now (the health check): the file is writable and the
     /// write lock can be had.
     func checkWritable() throws

@@ -50,6 +50,7 @@ final class GatedStore: InboxStore {
     func erase(_ references: [Reference]) throws -> [Reference] { try inner.erase(references) }
     func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws { try inner.append(entry, to: log) }
     func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] { try inner.entries(of: log) }
+    func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry? { try inner.lastEntry(of: log) }
     func checkWritable() throws { try inner.checkWritable() }
     func reclaimDeletedData() throws { try inner.reclaimDeletedData() }
 }

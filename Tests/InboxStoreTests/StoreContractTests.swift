@@ -150,6 +150,8 @@ struct StoreContractTests {
         try store.append(first, to: .purge)
         try store.append(second, to: .purge)
         #expect(try store.entries(of: .audit).isEmpty)
+        #expect(try store.lastEntry(of: .audit) == nil)
+        #expect(try store.lastEntry(of: .purge)?.hash == second.hash)
         let log = try store.entries(of: .purge)
         #expect(log.map(\.body) == [first.body, second.body])
         #expect(log.map(\.hash) == [first.hash, second.hash])

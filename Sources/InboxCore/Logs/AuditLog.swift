@@ -53,11 +53,11 @@ public struct AuditLog: Sendable {
 
     /// Appends an entry, then moves the anchor to it.
     public func append(_ entry: AuditEntry) throws {
-        let previous = try store.entries(of: .audit).last?.hash ?? HashChain.genesis
+        let previous = try store.lastEntry(of: .audit)?.hash ?? HashChain.genesis
         let body = try Self.encoder.encode(entry)
         let hash = try HashChain.link(previous: previous, body: body)
         try store.append(ChainedLogEntry(id: nil, recordedAt: entry.at, body: body, previousHash: previous, hash: hash), to: .audit)
-        guard let newest = try store.entries(of: .audit).last, newest.hash == hash, let id = newest.id else {
+        guard let newest = try store.lastEntry(of: .audit), newest.hash == hash, let id = newest.id else {
             throw AuditLogError("the audit entry just written is not the newest one")
         }
         try writeAnchor(Anchor(lastID: id, hash: hash.hexString))

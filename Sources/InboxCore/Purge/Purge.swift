@@ -34,7 +34,7 @@ public struct Purge: Sendable {
     /// truncates the WAL. Running it twice in a row deletes nothing the second time.
     public func run(now: Date) throws -> PurgeReport {
         let log = PurgeLog(store: store)
-        let previousDigest = try log.reports().last?.policyDigest
+        let previousDigest = try log.lastReport()?.policyDigest
 
         let reapplied = try store.erase(try planner.suppressedReferences())
 

@@ -19,7 +19,7 @@ public struct PurgeLog: Sendable {
     }()
 
     public func append(_ report: PurgeReport) throws {
-        let previous = try store.entries(of: .purge).last?.hash ?? HashChain.genesis
+        let previous = try store.lastEntry(of: .purge)?.hash ?? HashChain.genesis
         let body = try Self.encoder.encode(report)
         try store.append(
             ChainedLogEntry(
@@ -28,10 +28,19 @@ public struct PurgeLog: Sendable {
             to: .purge)
     }
 
-    public func reports() throws -> [PurgeReport] {
+    /// The newest run's report, if any.
+    public func lastReport() throws -> PurgeReport? {
+        try store.lastEntry(of: .purge).map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    }
+
+    static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
-        return try store.entries(of: .purge).map { try decoder.decode(PurgeReport.self, from: $0.body) }
+        return decoder
+    }()
+
+    public func reports() throws -> [PurgeReport] {
+        try store.entries(of: .purge).map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
     /// The id of the first broken entry, or nil when the chain holds.

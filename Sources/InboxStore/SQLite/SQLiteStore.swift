@@ -230,13 +230,21 @@ public final class SQLiteStore: InboxStore {
     }
 
     public func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, recorded_at, body, previous_hash, hash FROM \(log.rawValue) ORDER BY id").map { row in
-                ChainedLogEntry(
-                    id: row["id"], recordedAt: Self.date(row["recorded_at"]), body: row["body"], previousHash: row["previous_hash"],
-                    hash: row["hash"])
-            }
-        }
+        try read { db in try Row.fetchAll(db, sql: Self.logQuery(log) + " ORDER BY id").map(Self.logEntry) }
+    }
+
+    public func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry? {
+        try read { db in try Row.fetchOne(db, sql: Self.logQuery(log) + " ORDER BY id DESC LIMIT 1").map(Self.logEntry) }
+    }
+
+    /// The table name comes from the enum, never from input.
+    private static func logQuery(_ log: ChainedLogName) -> String {
+        "SELECT id, recorded_at, body, previous_hash, hash FROM \(log.rawValue)"
+    }
+
+    private static func logEntry(_ row: Row) -> ChainedLogEntry {
+        ChainedLogEntry(
+            id: row["id"], recordedAt: date(row["recorded_at"]), body: row["body"], previousHash: row["previous_hash"], hash: row["hash"])
     }
 
     /// Takes the write lock and lets it go without writing: proves that a commit could be made.
