@@ -19,27 +19,15 @@ struct KeysListCommand: AsyncParsableCommand {
         let epoch: UInt32
         let field: String
         let state: String
-        let starts: Date?
-        let ends: Date?
-        let createdAt: Date?
-        let destroyedAt: Date?
+        let starts: Nullable<Date>
+        let ends: Nullable<Date>
+        let createdAt: Nullable<Date>
+        let destroyedAt: Nullable<Date>
 
         enum CodingKeys: String, CodingKey {
             case epoch, field, state, starts, ends
             case createdAt = "created_at"
             case destroyedAt = "destroyed_at"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(epoch, forKey: .epoch)
-            try container.encode(field, forKey: .field)
-            try container.encode(state, forKey: .state)
-            // Absent dates are written as null, so every row has the same keys.
-            try container.encode(starts, forKey: .starts)
-            try container.encode(ends, forKey: .ends)
-            try container.encode(createdAt, forKey: .createdAt)
-            try container.encode(destroyedAt, forKey: .destroyedAt)
         }
     }
 
@@ -49,8 +37,8 @@ struct KeysListCommand: AsyncParsableCommand {
         if json {
             let rows = statuses.map {
                 Row(
-                    epoch: $0.epoch, field: $0.field.rawValue, state: $0.state.rawValue, starts: $0.starts, ends: $0.ends,
-                    createdAt: $0.createdAt, destroyedAt: $0.destroyedAt)
+                    epoch: $0.epoch, field: $0.field.rawValue, state: $0.state.rawValue, starts: Nullable($0.starts),
+                    ends: Nullable($0.ends), createdAt: Nullable($0.createdAt), destroyedAt: Nullable($0.destroyedAt))
             }
             try JSONOutput.print(rows)
             return

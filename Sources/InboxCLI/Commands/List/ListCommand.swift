@@ -29,25 +29,15 @@ struct ListCommand: AsyncParsableCommand {
         let status: String
         let held: Bool
         let receivedAt: Date
-        let answeredAt: Date?
-        /// When the email address will be deleted; nil when there is none (or the record is held).
-        let emailDeletedBy: Date?
+        let answeredAt: Nullable<Date>
+        /// When the email address will be deleted; null when there is none (or the record is held).
+        let emailDeletedBy: Nullable<Date>
 
         enum CodingKeys: String, CodingKey {
             case reference, status, held
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
             case emailDeletedBy = "email_deleted_by"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(reference, forKey: .reference)
-            try container.encode(status, forKey: .status)
-            try container.encode(held, forKey: .held)
-            try container.encode(receivedAt, forKey: .receivedAt)
-            try container.encode(answeredAt, forKey: .answeredAt)
-            try container.encode(emailDeletedBy, forKey: .emailDeletedBy)
         }
     }
 
@@ -65,9 +55,10 @@ struct ListCommand: AsyncParsableCommand {
         let items = records.map { record in
             Item(
                 reference: record.reference.text, status: record.status.rawValue, held: record.hold != nil, receivedAt: record.receivedAt,
-                answeredAt: record.answeredAt,
-                emailDeletedBy: record.fields.contains(.email) && record.hold == nil
-                    ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil)
+                answeredAt: Nullable(record.answeredAt),
+                emailDeletedBy: Nullable(
+                    record.fields.contains(.email) && record.hold == nil
+                        ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil))
         }
         if json {
             try JSONOutput.print(items)
@@ -80,8 +71,8 @@ struct ListCommand: AsyncParsableCommand {
             print(
                 [
                     item.reference, status.padding(toLength: 8, withPad: " ", startingAt: 0), item.receivedAt.formatted(time),
-                    (item.answeredAt?.formatted(time) ?? "-").padding(toLength: 20, withPad: " ", startingAt: 0),
-                    item.emailDeletedBy?.formatted(time) ?? (item.held ? "(held)" : "-"),
+                    (item.answeredAt.value?.formatted(time) ?? "-").padding(toLength: 20, withPad: " ", startingAt: 0),
+                    item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
                 ].joined(separator: "  "))
         }
         print("\(items.count) record(s)")

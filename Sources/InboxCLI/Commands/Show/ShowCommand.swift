@@ -39,30 +39,17 @@ struct ShowCommand: AsyncParsableCommand {
         let status: String
         let held: Bool
         let receivedAt: Date
-        let answeredAt: Date?
-        let email: String?
+        let answeredAt: Nullable<Date>
+        let email: Nullable<String>
         let emailRevealed: Bool
-        let question: String?
-        let answer: String?
+        let question: Nullable<String>
+        let answer: Nullable<String>
 
         enum CodingKeys: String, CodingKey {
             case reference, status, held, email, question, answer
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
             case emailRevealed = "email_revealed"
-        }
-
-        func encode(to encoder: any Encoder) throws {
-            var container = encoder.container(keyedBy: CodingKeys.self)
-            try container.encode(reference, forKey: .reference)
-            try container.encode(status, forKey: .status)
-            try container.encode(held, forKey: .held)
-            try container.encode(receivedAt, forKey: .receivedAt)
-            try container.encode(answeredAt, forKey: .answeredAt)
-            try container.encode(email, forKey: .email)
-            try container.encode(emailRevealed, forKey: .emailRevealed)
-            try container.encode(question, forKey: .question)
-            try container.encode(answer, forKey: .answer)
         }
     }
 
@@ -80,9 +67,9 @@ struct ShowCommand: AsyncParsableCommand {
         let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
         let output = Output(
             reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
-            receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, email: email,
-            emailRevealed: revealEmail && opened.email != nil, question: opened.question.map(TerminalSafeText.render),
-            answer: opened.answer.map(TerminalSafeText.render))
+            receivedAt: opened.record.receivedAt, answeredAt: Nullable(opened.record.answeredAt), email: Nullable(email),
+            emailRevealed: revealEmail && opened.email != nil, question: Nullable(opened.question.map(TerminalSafeText.render)),
+            answer: Nullable(opened.answer.map(TerminalSafeText.render)))
         if json {
             try JSONOutput.print(output)
             return
@@ -91,11 +78,11 @@ struct ShowCommand: AsyncParsableCommand {
         print("Reference: \(output.reference)")
         print("Status:    \(output.held ? "held (\(opened.record.hold!.reason))" : output.status)")
         print("Received:  \(output.receivedAt.formatted(time))")
-        print("Answered:  \(output.answeredAt?.formatted(time) ?? "-")")
-        print("Email:     \(output.email ?? "(none given)")")
+        print("Answered:  \(output.answeredAt.value?.formatted(time) ?? "-")")
+        print("Email:     \(output.email.value ?? "(none given)")")
         print("Question:")
-        print(Self.indent(output.question ?? "(deleted under the retention policy)"))
-        if let answer = output.answer {
+        print(Self.indent(output.question.value ?? "(deleted under the retention policy)"))
+        if let answer = output.answer.value {
             print("Answer:")
             print(Self.indent(answer))
         }
