@@ -50,6 +50,9 @@ public protocol InboxStore: Sendable {
     /// The newest entry of a hash-chained log: what the next entry chains to.
     func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry?
 
+    /// Deletes the oldest entries of a log, up to and including `id` (retention of the audit log).
+    func deleteEntries(of log: ChainedLogName, through id: Int64) throws
+
     /// Throws unless a write could be made now (the health check): the file is writable and the
     /// write lock can be had.
     func checkWritable() throws

@@ -83,3 +83,33 @@ struct AuditLogTests {
         "its hash chain does not hold: the entry or one before it was changed, removed or reordered"
     }
 }
+
+@Suite("audit log retention")
+struct AuditLogRetentionTests {
+    let t0 = Date(timeIntervalSince1970: 1_768_046_400)  // 10 January 2026
+
+    @Test("the purge removes entries past two years, keeps a checkpoint, and the rest still verifies")
+    func removal() throws {
+        let inbox = try InboxFixture(created: t0)
+        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        for day in [0.0, 1, 400, 800] {
+            try log.append(
+                AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
+        }
+        // Two years after the second entry: the first two go, the later two stay and verify.
+        let report = try inbox.purge.run(now: t0 + 732 * InboxFixture.day)
+        #expect(report.auditEntriesRemoved == 2)
+        #expect(try log.entries().count == 2)
+        #expect(try log.verify() == .intact(entries: 2))
+        // New entries chain on as before.
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 900 * InboxFixture.day))
+        #expect(try log.verify() == .intact(entries: 3))
+        // Removing a kept entry by hand is still detected.
+        let oldest = try #require(try log.entries().first?.id)
+        try inbox.store.deleteEntries(of: .audit, through: oldest)
+        guard case .broken = try log.verify() else {
+            Issue.record("a removed entry after the checkpoint went unnoticed")
+            return
+        }
+    }
+}

@@ -54,8 +54,11 @@ struct LegalHoldTests {
         // Released, its deadlines run from its events again: long past, so the next purge removes it.
         _ = try inbox.purge.run(now: later + 1)
         #expect(try inbox.store.record(held.reference) == nil)
-        let actions = try AuditLog(store: inbox.store, keyDirectory: inbox.keys.path).entries().map(\.entry.action)
-        #expect(actions == ["hold", "open", "release", "open"])
+        // The hold's own audit entry is older than the audit log's two years and went with the purge;
+        // the record kept the hold itself, and the rest of the log still verifies.
+        let audit = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        #expect(try audit.entries().map(\.entry.action) == ["open", "release", "open"])
+        #expect(try audit.verify() == .intact(entries: 3))
     }
 
     @Test("holding twice or releasing what is not held is refused")

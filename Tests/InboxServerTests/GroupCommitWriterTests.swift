@@ -51,6 +51,7 @@ final class GatedStore: InboxStore {
     func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws { try inner.append(entry, to: log) }
     func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] { try inner.entries(of: log) }
     func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry? { try inner.lastEntry(of: log) }
+    func deleteEntries(of log: ChainedLogName, through id: Int64) throws { try inner.deleteEntries(of: log, through: id) }
     func checkWritable() throws { try inner.checkWritable() }
     func reclaimDeletedData() throws { try inner.reclaimDeletedData() }
 }

@@ -156,6 +156,8 @@ struct StoreContractTests {
         #expect(log.map(\.body) == [first.body, second.body])
         #expect(log.map(\.hash) == [first.hash, second.hash])
         #expect(log[0].id != nil && log[0].id! < log[1].id!)
+        try store.deleteEntries(of: .purge, through: log[0].id!)
+        #expect(try store.entries(of: .purge).map(\.hash) == [second.hash])
         _ = _directory
     }
 }

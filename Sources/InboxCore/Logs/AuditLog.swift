@@ -3,6 +3,7 @@
 // off the log is detected as surely as changing, removing or reordering an entry.
 public import Foundation
 import Glibc
+public import InboxPolicy
 public import InboxStore
 
 public struct AuditLog: Sendable {
@@ -13,14 +14,21 @@ public struct AuditLog: Sendable {
         case broken(entryID: Int64?, reason: String)
     }
 
-    /// What the anchor file holds: the id and hash of the newest entry.
+    /// What the anchor file holds: the id and hash of the newest entry, and the checkpoint: the
+    /// hash the oldest kept entry chains to once older entries have been removed under the policy.
     struct Anchor: Codable {
-        let lastID: Int64
-        let hash: String
+        var lastID: Int64
+        var hash: String
+        var startHash: String?
+        /// Written before a removal and cleared after it, so that a removal cut short by a crash
+        /// still verifies.
+        var pendingStartHash: String?
 
         enum CodingKeys: String, CodingKey {
             case lastID = "last_id"
             case hash
+            case startHash = "start_hash"
+            case pendingStartHash = "pending_start_hash"
         }
     }
 
@@ -53,14 +61,18 @@ public struct AuditLog: Sendable {
 
     /// Appends an entry, then moves the anchor to it.
     public func append(_ entry: AuditEntry) throws {
-        let previous = try store.lastEntry(of: .audit)?.hash ?? HashChain.genesis
+        let current = try readAnchor()
+        // After a removal emptied the log, the next entry chains to the checkpoint.
+        let previous =
+            try store.lastEntry(of: .audit)?.hash ?? current?.startHash.flatMap(Data.init(hexString:)) ?? HashChain.genesis
         let body = try Self.encoder.encode(entry)
         let hash = try HashChain.link(previous: previous, body: body)
         try store.append(ChainedLogEntry(id: nil, recordedAt: entry.at, body: body, previousHash: previous, hash: hash), to: .audit)
         guard let newest = try store.lastEntry(of: .audit), newest.hash == hash, let id = newest.id else {
             throw AuditLogError("the audit entry just written is not the newest one")
         }
-        try writeAnchor(Anchor(lastID: id, hash: hash.hexString))
+        try writeAnchor(
+            Anchor(lastID: id, hash: hash.hexString, startHash: current?.startHash, pendingStartHash: current?.pendingStartHash))
     }
 
     public func entries() throws -> [(id: Int64, entry: AuditEntry)] {
@@ -72,12 +84,17 @@ public struct AuditLog: Sendable {
     /// Checks every link of the chain and that the newest entry is the one the anchor names.
     public func verify() throws -> Verification {
         let stored = try store.entries(of: .audit)
-        if let index = try HashChain.firstBrokenEntry(stored.map { ($0.previousHash, $0.body, $0.hash) }) {
+        let anchor = try readAnchor()
+        // The chain starts at the genesis hash, or at the checkpoint left by the last removal (or
+        // by one cut short, whose pending checkpoint is also accepted).
+        let starts = [anchor?.startHash, anchor?.pendingStartHash].compactMap { $0.flatMap(Data.init(hexString:)) }
+        let start = starts.first { $0 == stored.first?.previousHash } ?? starts.first ?? HashChain.genesis
+        if let index = try HashChain.firstBrokenEntry(stored.map { ($0.previousHash, $0.body, $0.hash) }, start: start) {
             return .broken(
                 entryID: stored[index].id,
                 reason: "its hash chain does not hold: the entry or one before it was changed, removed or reordered")
         }
-        guard let anchor = try readAnchor() else {
+        guard let anchor else {
             return stored.isEmpty ? .intact(entries: 0) : .broken(entryID: nil, reason: "the anchor file \(anchorPath) is missing")
         }
         guard let last = stored.last, last.id == anchor.lastID, last.hash.hexString == anchor.hash else {
@@ -85,6 +102,20 @@ public struct AuditLog: Sendable {
                 entryID: nil, reason: "the log does not end at entry \(anchor.lastID), where the anchor says it ends: entries were cut off")
         }
         return .intact(entries: stored.count)
+    }
+
+    /// Removes the entries whose retention under `policy` has passed at `now`, oldest first, and
+    /// moves the checkpoint so that the rest still verifies. Returns how many were removed.
+    public func removeExpired(asOf now: Date, policy: FieldPolicy) throws -> Int {
+        let expired = try store.entries(of: .audit).prefix { policy.deadline(received: $0.recordedAt, answered: nil).date <= now }
+        guard let last = expired.last, let lastID = last.id, var anchor = try readAnchor() else { return 0 }
+        anchor.pendingStartHash = last.hash.hexString
+        try writeAnchor(anchor)
+        try store.deleteEntries(of: .audit, through: lastID)
+        anchor.startHash = last.hash.hexString
+        anchor.pendingStartHash = nil
+        try writeAnchor(anchor)
+        return expired.count
     }
 
     private func readAnchor() throws -> Anchor? {

@@ -53,13 +53,14 @@ public struct Purge: Sendable {
             destroyed.append("\(key.epoch)/\(key.field.rawValue)")
         }
         let created = keys.isInitialized ? try keys.createMissingEpochs(now: now) : []
+        let auditRemoved = try AuditLog(store: store, keyDirectory: keys.path).removeExpired(asOf: now, policy: policy.policy.field(.audit))
 
         let report = PurgeReport(
             ranAt: now, policyDigest: policy.digest,
             previousPolicyDigest: previousDigest.flatMap { $0 == policy.digest ? nil : $0 },
             deletedFields: deletedFields, referencesAffected: Array(Set(expired.map(\.reference.text))).sorted(),
             recordsDeleted: recordsDeleted.map(\.text).sorted(), suppressionReapplied: reapplied.map(\.text).sorted(),
-            keysDestroyed: destroyed, epochsCreated: created)
+            keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved)
         try log.append(report)
         // Last, so that the WAL holds nothing afterwards: not the deleted ciphertext, and not this
         // run's own writes. Every run does it, so a run that was interrupted here is finished by

@@ -18,6 +18,8 @@ public struct PurgeReport: Sendable, Codable, Equatable {
     /// "202611/email".
     public let keysDestroyed: [String]
     public let epochsCreated: [UInt32]
+    /// Audit entries removed under the policy (nil in reports written before audit retention).
+    public let auditEntriesRemoved: Int?
 
     enum CodingKeys: String, CodingKey {
         case ranAt = "ran_at"
@@ -29,6 +31,7 @@ public struct PurgeReport: Sendable, Codable, Equatable {
         case suppressionReapplied = "suppression_reapplied"
         case keysDestroyed = "keys_destroyed"
         case epochsCreated = "epochs_created"
+        case auditEntriesRemoved = "audit_entries_removed"
     }
 
     public var policyChanged: Bool { previousPolicyDigest != nil }

@@ -237,6 +237,10 @@ public final class SQLiteStore: InboxStore {
         try read { db in try Row.fetchOne(db, sql: Self.logQuery(log) + " ORDER BY id DESC LIMIT 1").map(Self.logEntry) }
     }
 
+    public func deleteEntries(of log: ChainedLogName, through id: Int64) throws {
+        try write { db in try db.execute(sql: "DELETE FROM \(log.rawValue) WHERE id <= ?", arguments: [id]) }
+    }
+
     /// The table name comes from the enum, never from input.
     private static func logQuery(_ log: ChainedLogName) -> String {
         "SELECT id, recorded_at, body, previous_hash, hash FROM \(log.rawValue)"
