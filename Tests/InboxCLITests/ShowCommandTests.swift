@@ -85,7 +85,7 @@ struct ShowCommandTests {
         symbols[0] = symbols[0] == "A" ? "B" : "A"
         let result = try inbox.run(["show", String(symbols), "--passphrase-file", inbox.passphraseFile])
         #expect(result.status != 0)
-        #expect(result.standardError.contains("is not a reference"))
+        #expect(result.standardError.contains("is invalid for '<reference>'"))
     }
 
     @Test("audit verify passes on an intact log and names a changed entry")

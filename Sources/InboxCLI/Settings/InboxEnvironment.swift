@@ -38,6 +38,13 @@ public struct InboxEnvironment {
         get throws { try EpochCalendar(monthsPerEpoch: policy.policy.epochMonths) }
     }
 
+    /// Asks for (or reads) the passphrase once and opens the master key: the one expensive
+    /// passphrase check of a command.
+    func openMasterKey() throws -> MasterPrivateKey {
+        let passphrase = try PassphraseReader(file: settings.passphraseFile, purpose: "the master key").existing()
+        return try keyHierarchy.openMasterKey(passphrase: passphrase)
+    }
+
     /// Opens the inbox's database, which `inbox keys init` created.
     func openStore() throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: databasePath) else {

@@ -9,7 +9,6 @@ import COpenSSL
 /// the `*_dup` functions (which take them as `const`), from any thread. All live as long as the
 /// process.
 final class FetchedAlgorithms: @unchecked Sendable {
-    let hmac: OpaquePointer
     let aes128GCM: OpaquePointer
     let aes256GCM: OpaquePointer
     /// EVP_MAC_CTX for HMAC with SHA-256 set.
@@ -21,11 +20,11 @@ final class FetchedAlgorithms: @unchecked Sendable {
         guard let aes128GCM = EVP_CIPHER_fetch(nil, "AES-128-GCM", nil), let aes256GCM = EVP_CIPHER_fetch(nil, "AES-256-GCM", nil) else {
             return nil
         }
+        // The context holds its own reference to the algorithm, so the fetched one is not kept.
         guard let hmacContext = EVP_MAC_CTX_new(hmac) else { return nil }
         var digest = [OSSL_PARAM](repeating: OSSL_PARAM(), count: 2)
         CInbox_HMAC_SHA256_params(&digest)
         guard EVP_MAC_CTX_set_params(hmacContext, digest) > 0 else { return nil }
-        self.hmac = hmac
         self.aes128GCM = aes128GCM
         self.aes256GCM = aes256GCM
         self.hmacSHA256Template = hmacContext

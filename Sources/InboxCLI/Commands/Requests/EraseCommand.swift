@@ -16,16 +16,13 @@ struct EraseCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
 
-    @Argument(help: "The reference of one record to erase.") var reference: String?
+    @Argument(help: ArgumentHelp("The record to erase. " + Reference.argumentHelp)) var reference: Reference?
     @Option(help: "Erase every record of the person with this address.") var email: String?
     @Flag(name: .customLong("override-hold"), help: "Erase held records too; needs --reason.") var overrideHold = false
     @Option(help: "Why a hold is overridden (written to the audit log).") var reason: String?
 
     func validate() throws {
         guard (reference == nil) != (email == nil) else { throw ValidationError("name one record (REF) or one person (--email ADDR)") }
-        if let reference, Reference(parsing: reference) == nil {
-            throw ValidationError("\(reference) is not a reference: four, four and two letters or digits, the last a check (K7Q2-M9XD-4T)")
-        }
         if overrideHold && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--override-hold needs --reason TEXT: the audit log records why a hold was overridden")
         }
@@ -38,7 +35,7 @@ struct EraseCommand: AsyncParsableCommand {
             if let email {
                 try PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
             } else {
-                [Reference(parsing: reference!)!]
+                reference.map { [$0] } ?? []
             }
         guard !references.isEmpty else {
             print("No record holds that address: nothing was erased.")

@@ -52,10 +52,8 @@ struct ExportCommand: AsyncParsableCommand {
         let policy = environment.policy.policy
         var records: [Record] = []
         if !references.isEmpty {
-            let passphrase = try PassphraseReader(file: environment.settings.passphraseFile, purpose: "the master key").existing()
             let reader = CaseReader(
-                policy: policy, store: store, keys: environment.keyHierarchy,
-                master: try environment.keyHierarchy.openMasterKey(passphrase: passphrase),
+                policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
                 audit: AuditLog(store: store, keyDirectory: environment.keys.path))
             for reference in references {
                 let opened = try reader.open(reference, purpose: "access_request", action: "export")

@@ -14,18 +14,17 @@ struct HoldCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var privateKeys: PrivateKeyOptions
-    @Argument(help: "The record's reference.") var reference: String
+    @Argument(help: ArgumentHelp(Reference.argumentHelp)) var reference: Reference
     @Option(help: "Why the record must be kept (a case number, not personal data).") var reason: String
 
     func validate() throws {
-        guard Reference(parsing: reference) != nil else { throw ValidationError("\(reference) is not a reference (K7Q2-M9XD-4T)") }
         guard !reason.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("--reason must say why") }
     }
 
     func run() async throws {
         let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try holds.hold(Reference(parsing: reference)!, reason: reason)
-        print("\(Reference(parsing: reference)!) is held: the purge keeps it until `inbox release`.")
+        try holds.hold(reference, reason: reason)
+        print("\(reference) is held: the purge keeps it until `inbox release`.")
     }
 }
 
@@ -37,16 +36,12 @@ struct ReleaseCommand: AsyncParsableCommand {
 
     @OptionGroup var common: CommonOptions
     @OptionGroup var privateKeys: PrivateKeyOptions
-    @Argument(help: "The record's reference.") var reference: String
-
-    func validate() throws {
-        guard Reference(parsing: reference) != nil else { throw ValidationError("\(reference) is not a reference (K7Q2-M9XD-4T)") }
-    }
+    @Argument(help: ArgumentHelp(Reference.argumentHelp)) var reference: Reference
 
     func run() async throws {
         let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try holds.release(Reference(parsing: reference)!)
-        print("\(Reference(parsing: reference)!) is released: its deadlines run from its events again.")
+        try holds.release(reference)
+        print("\(reference) is released: its deadlines run from its events again.")
     }
 }
 
@@ -54,9 +49,6 @@ struct ReleaseCommand: AsyncParsableCommand {
 enum LegalHoldEnvironment {
     static func open(common: CommonOptions, privateKeys: PrivateKeyOptions) throws -> LegalHold {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let passphrase = try PassphraseReader(file: environment.settings.passphraseFile, purpose: "the master key").existing()
-        return LegalHold(
-            store: try environment.openStore(), keys: environment.keyHierarchy,
-            master: try environment.keyHierarchy.openMasterKey(passphrase: passphrase))
+        return LegalHold(store: try environment.openStore(), keys: environment.keyHierarchy, master: try environment.openMasterKey())
     }
 }

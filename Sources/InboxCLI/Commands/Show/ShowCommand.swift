@@ -16,7 +16,7 @@ struct ShowCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
     @OptionGroup var privateKeys: PrivateKeyOptions
 
-    @Argument(help: "The reference, as the citizen got it (K7Q2-M9XD-4T).") var reference: String
+    @Argument(help: ArgumentHelp(Reference.argumentHelp)) var reference: Reference
 
     @Flag(name: .customLong("json"), help: "Print one JSON object.") var json = false
 
@@ -26,9 +26,6 @@ struct ShowCommand: AsyncParsableCommand {
     @Option(help: "Why the address must be seen (written to the audit log).") var reason: String?
 
     func validate() throws {
-        guard Reference(parsing: reference) != nil else {
-            throw ValidationError("\(reference) is not a reference: four, four and two letters or digits, the last a check (K7Q2-M9XD-4T)")
-        }
         if revealEmail && (reason ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--reveal-email needs --reason TEXT: the audit log records why the address was seen")
         }
@@ -55,10 +52,8 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let reference = Reference(parsing: reference)!
         let store = try environment.openStore()
-        let passphrase = try PassphraseReader(file: environment.settings.passphraseFile, purpose: "the master key").existing()
-        let master = try environment.keyHierarchy.openMasterKey(passphrase: passphrase)
+        let master = try environment.openMasterKey()
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
             audit: AuditLog(store: store, keyDirectory: environment.keys.path))
