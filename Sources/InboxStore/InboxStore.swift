@@ -20,8 +20,16 @@ public protocol InboxStore: Sendable {
     /// The records whose email index holds `hmac` (computed under one epoch's index key).
     func references(withEmailIndex hmac: Data) throws -> [Reference]
 
-    /// Records the answer: stores its sealed bytes, sets `answered_at` and the status.
+    /// Records the answer: stores its sealed bytes, sets `answered_at` and the status, and deletes
+    /// the record's draft.
     func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date) throws
+
+    /// Keeps an answer that has not been sent (yet), sealed, replacing an earlier draft. Deleting
+    /// the record or its address deletes the draft.
+    func saveDraft(_ reference: Reference, sealedDraft: Data, at: Date) throws
+
+    /// The sealed draft of a record's answer, if one was kept.
+    func draft(of reference: Reference) throws -> Data?
 
     /// Sets or clears a legal hold.
     func setHold(_ reference: Reference, hold: Hold?) throws
@@ -34,7 +42,7 @@ public protocol InboxStore: Sendable {
     /// most `limit`. Touches only fields still present, so its cost follows the expired count.
     func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate]
 
-    /// Deletes the given fields (and, with email, the index entries) in one transaction, then the
+    /// Deletes the given fields (and, with email, the index entries and the draft) in one transaction, then the
     /// records left without fields. Returns the references of the records deleted whole.
     func deleteFields(_ fields: [(recordID: Int64, field: RecordField)]) throws -> [Reference]
 

@@ -39,6 +39,10 @@ final class GatedStore: InboxStore {
     func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date) throws {
         try inner.markAnswered(reference, sealedAnswer: sealedAnswer, at: at)
     }
+    func saveDraft(_ reference: Reference, sealedDraft: Data, at: Date) throws {
+        try inner.saveDraft(reference, sealedDraft: sealedDraft, at: at)
+    }
+    func draft(of reference: Reference) throws -> Data? { try inner.draft(of: reference) }
     func setHold(_ reference: Reference, hold: Hold?) throws { try inner.setHold(reference, hold: hold) }
     func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws {
         try inner.reseal(reference, sealedFields: sealedFields, emailIndex: emailIndex, hold: hold)

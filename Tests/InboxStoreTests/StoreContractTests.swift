@@ -69,6 +69,36 @@ struct StoreContractTests {
         _ = _directory
     }
 
+    @Test("a draft is kept, replaced, and deleted by the answer, the address's deletion or erasure", arguments: StoreEngine.all)
+    func drafts(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        let answered = try submission(t0)
+        let purged = try submission(t0, bytes: 3)
+        let erased = try submission(t0, bytes: 5)
+        let untouched = try submission(t0, bytes: 7)
+        try store.insert([answered, purged, erased, untouched])
+        for record in [answered, purged, erased, untouched] {
+            #expect(try store.draft(of: record.reference) == nil)
+            try store.saveDraft(record.reference, sealedDraft: Data([1]), at: t0)
+            try store.saveDraft(record.reference, sealedDraft: Data([2, 2]), at: t0 + 60)
+            #expect(try store.draft(of: record.reference) == Data([2, 2]))
+        }
+        #expect(throws: (any Error).self) { try store.saveDraft(Reference.random(), sealedDraft: Data([1]), at: t0) }
+
+        try store.markAnswered(answered.reference, sealedAnswer: Data([9]), at: t0 + Self.day)
+        #expect(try store.draft(of: answered.reference) == nil)
+
+        let email = try store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)
+            .filter { $0.reference == purged.reference }
+        _ = try store.deleteFields(email.map { ($0.recordID, $0.field) })
+        #expect(try store.draft(of: purged.reference) == nil)
+
+        _ = try store.erase([erased.reference])
+        #expect(try store.draft(of: erased.reference) == nil)
+        #expect(try store.draft(of: untouched.reference) == Data([2, 2]))
+        _ = _directory
+    }
+
     @Test("purge candidates: only present, expired, unheld fields, oldest first, bounded", arguments: StoreEngine.all)
     func candidates(engine: StoreEngine) throws {
         let (store, _directory) = try engine.make()

@@ -62,6 +62,18 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v2 answer drafts") { db in
+            // An answer that could not be sent yet, sealed like the answer itself; it goes when the
+            // answer is sent, with its record, or with the record's address (nobody to send it to).
+            try db.execute(
+                sql: """
+                    CREATE TABLE answer_drafts (
+                        record_id INTEGER PRIMARY KEY REFERENCES records (id) ON DELETE CASCADE,
+                        sealed BLOB NOT NULL,
+                        saved_at INTEGER NOT NULL
+                    );
+                    """)
+        }
         return migrator
     }
 }

@@ -127,6 +127,27 @@ public final class SQLiteStore: InboxStore {
                     ON CONFLICT (record_id, field) DO UPDATE SET sealed = excluded.sealed
                     """,
                 arguments: [sealedAnswer, recordID])
+            try db.execute(sql: "DELETE FROM answer_drafts WHERE record_id = ?", arguments: [recordID])
+        }
+    }
+
+    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date) throws {
+        try write { db in
+            let recordID = try Self.recordID(db, reference)
+            try db.execute(
+                sql: """
+                    INSERT INTO answer_drafts (record_id, sealed, saved_at) VALUES (?, ?, ?)
+                    ON CONFLICT (record_id) DO UPDATE SET sealed = excluded.sealed, saved_at = excluded.saved_at
+                    """,
+                arguments: [recordID, sealedDraft, Self.milliseconds(date)])
+        }
+    }
+
+    public func draft(of reference: Reference) throws -> Data? {
+        try read { db in
+            try Data.fetchOne(
+                db, sql: "SELECT d.sealed FROM answer_drafts d JOIN records r ON r.id = d.record_id WHERE r.reference = ?",
+                arguments: [reference.text])
         }
     }
 
@@ -187,13 +208,18 @@ public final class SQLiteStore: InboxStore {
         return try write { db in
             let deleteField = try db.cachedStatement(sql: "DELETE FROM sealed_fields WHERE record_id = ? AND field = ?")
             let deleteIndex = try db.cachedStatement(sql: "DELETE FROM email_index WHERE record_id = ?")
+            let deleteDraft = try db.cachedStatement(sql: "DELETE FROM answer_drafts WHERE record_id = ?")
             let emptyRecord = try db.cachedStatement(
                 sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
             let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
             var touched = Set<Int64>()
             for (recordID, field) in fields {
                 try deleteField.execute(arguments: [recordID, field.rawValue])
-                if field == .email { try deleteIndex.execute(arguments: [recordID]) }
+                if field == .email {
+                    // Without the address there is nobody to send a draft to.
+                    try deleteIndex.execute(arguments: [recordID])
+                    try deleteDraft.execute(arguments: [recordID])
+                }
                 touched.insert(recordID)
             }
             var deleted: [Reference] = []
