@@ -112,4 +112,27 @@ struct AuditLogRetentionTests {
             return
         }
     }
+
+    @Test("a log the retention emptied verifies; emptied by hand after a new entry it does not")
+    func emptied() throws {
+        let inbox = try InboxFixture(created: t0)
+        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        for day in [0.0, 1] {
+            try log.append(
+                AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
+        }
+        // Found by the end-to-end day: every entry past its two years, so none is left.
+        #expect(try inbox.purge.run(now: t0 + 1100 * InboxFixture.day).auditEntriesRemoved == 2)
+        #expect(try log.verify() == .intact(entries: 0))
+
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 1101 * InboxFixture.day))
+        #expect(try log.verify() == .intact(entries: 1))
+        let newest = try #require(try log.entries().last?.id)
+        try inbox.store.deleteEntries(of: .audit, through: newest)
+        guard case .broken(nil, let reason) = try log.verify() else {
+            Issue.record("an emptied log after a new entry went unnoticed")
+            return
+        }
+        #expect(reason.contains("cut off"))
+    }
 }

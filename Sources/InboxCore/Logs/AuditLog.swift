@@ -97,6 +97,10 @@ public struct AuditLog: Sendable {
         guard let anchor else {
             return stored.isEmpty ? .intact(entries: 0) : .broken(entryID: nil, reason: "the anchor file \(anchorPath) is missing")
         }
+        // The retention removed every entry up to the newest: the checkpoint is the anchor's hash.
+        if stored.isEmpty && starts.contains(where: { $0.hexString == anchor.hash }) {
+            return .intact(entries: 0)
+        }
         guard let last = stored.last, last.id == anchor.lastID, last.hash.hexString == anchor.hash else {
             return .broken(
                 entryID: nil, reason: "the log does not end at entry \(anchor.lastID), where the anchor says it ends: entries were cut off")
