@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0", traits: []),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        // TLS for the SMTP client (STARTTLS and implicit TLS), on SwiftNIO.
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -62,11 +64,22 @@ let package = Package(
             dependencies: ["InboxCrypto", "InboxPolicy", "InboxStore"],
             swiftSettings: strictSettings
         ),
+        // Our SMTP client (answers go out by email): SwiftNIO, with NIOSSL for TLS.
+        .target(
+            name: "InboxMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "InboxCLI",
             dependencies: [
                 "InboxCore",
                 "InboxCrypto",
+                "InboxMail",
                 "InboxPolicy",
                 "InboxStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -169,6 +182,15 @@ let package = Package(
         .testTarget(
             name: "InboxServerTests",
             dependencies: ["InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxMailTests",
+            dependencies: [
+                "InboxMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -1,0 +1,36 @@
+// One command and its reply over the channel, for the conversation in SMTPClient.
+import NIOCore
+
+extension SMTPClient {
+    final class Connection {
+        let channel: any Channel
+        /// Failed with the reason the connection ended (SMTPClientHandler).
+        let closed: EventLoopFuture<Void>
+        private(set) var lastReply: SMTPReply?
+
+        init(channel: any Channel, closed: EventLoopFuture<Void>) {
+            self.channel = channel
+            self.closed = closed
+        }
+
+        /// Sends one command line (CRLF is added) and waits for its reply.
+        func send(_ command: String) async throws -> SMTPReply {
+            try await send(raw: Array((command + "\r\n").utf8))
+        }
+
+        func send(raw bytes: [UInt8]) async throws -> SMTPReply {
+            let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
+            // Once the connection has closed, the handler has left the pipeline and a write fails
+            // without reaching it: the reply then fails with the reason the connection ended.
+            let written = channel.eventLoop.makePromise(of: Void.self)
+            let closed = self.closed
+            written.futureResult.whenFailure { _ in
+                closed.whenFailure { reply.fail($0) }
+            }
+            channel.writeAndFlush(SMTPCommand(bytes: ByteBuffer(bytes: bytes), reply: reply), promise: written)
+            let answer = try await reply.futureResult.get()
+            lastReply = answer
+            return answer
+        }
+    }
+}
