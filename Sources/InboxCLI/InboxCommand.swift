@@ -11,7 +11,8 @@ public struct InboxCommand: AsyncParsableCommand {
             configuration file, then the defaults.
             """,
         subcommands: [
-            KeysCommand.self, ListCommand.self, ShowCommand.self, ExportCommand.self, EraseCommand.self, HoldCommand.self,
+            KeysCommand.self, ListCommand.self, ShowCommand.self, AnswerCommand.self, ExportCommand.self, EraseCommand.self,
+            HoldCommand.self,
             ReleaseCommand.self, PolicyCommand.self,
             PurgeCommand.self, AuditCommand.self,
         ]

@@ -12,6 +12,8 @@ public struct ConfigFile: Sendable {
         "data-dir", "key-dir", "private-key-dir", "policy", "passphrase-file",
         // inbox-server's listener
         "host", "port", "admin-port", "rate-limit", "trusted-proxy",
+        // inbox answer's relay and sender
+        "smtp-url", "smtp-ca-file", "smtp-credentials-file", "mail-from", "subject",
     ]
 
     public let path: String

@@ -1,5 +1,6 @@
 // Asking for a passphrase on the terminal, without echo. Only when standard input is a terminal:
 // a command run from a script or a timer never waits for input.
+import Foundation
 import Glibc
 import InboxCrypto
 
@@ -49,6 +50,14 @@ enum TerminalPrompt {
         }
         guard length > 0 else { throw CLIError("no passphrase was typed") }
         return line.withUnsafeBytes { SecretBytes(copying: $0.prefix(length)) }
+    }
+
+    /// Asks a yes/no question on the terminal; only "y" or "yes" is a yes. Never asked (and never
+    /// waited for) when standard input is not a terminal: the caller decides what that means.
+    static func confirm(_ question: String) -> Bool {
+        writeStandardError("\(question) [y/N] ")
+        guard let line = readLine() else { return false }
+        return ["y", "yes", "j", "ja"].contains(line.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     static func writeStandardError(_ text: String) {

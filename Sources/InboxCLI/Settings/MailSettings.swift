@@ -1,0 +1,55 @@
+// The relay and sender of `inbox answer`, resolved as every setting is (the option, then the
+// environment, then the configuration file) and checked before the passphrase is asked, so that a
+// wrong setting costs nothing.
+import Foundation
+import Glibc
+import InboxMail
+
+struct MailSettings {
+    static let defaultSubject = "Svar på din fråga"
+
+    let smtp: SMTPConfiguration
+    let from: Mailbox
+    let subject: String
+
+    init(options: MailOptions, config: ConfigFile?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
+        func setting(_ option: String?, env: String, config name: String) -> String? {
+            option ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? config?.values[name]
+        }
+        guard let url = setting(options.smtpURL, env: "INBOX_SMTP_URL", config: "smtp-url") else {
+            throw CLIError("no relay to send through: pass --smtp-url smtp://HOST:587 or set INBOX_SMTP_URL")
+        }
+        guard let sender = setting(options.mailFrom, env: "INBOX_MAIL_FROM", config: "mail-from") else {
+            throw CLIError("no sender: pass --mail-from \"Name <address>\" or set INBOX_MAIL_FROM")
+        }
+        do {
+            smtp = SMTPConfiguration(
+                server: try SMTPServerAddress(parsing: url),
+                credentials: try setting(options.credentialsFile, env: "INBOX_SMTP_CREDENTIALS_FILE", config: "smtp-credentials-file")
+                    .map { try SMTPCredentials(file: $0) },
+                caFile: setting(options.caFile, env: "INBOX_SMTP_CA_FILE", config: "smtp-ca-file"),
+                clientName: Self.hostName())
+            self.from = try Mailbox(parsing: sender)
+        } catch let error as SMTPError {
+            throw CLIError("\(error)")
+        }
+        subject = setting(options.subject, env: "INBOX_MAIL_SUBJECT", config: "subject") ?? Self.defaultSubject
+        guard !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            throw CLIError("the subject contains a line break or another control character")
+        }
+    }
+
+    /// This host's name for EHLO, if it is a plain host name; otherwise "localhost" rather than
+    /// something a relay would refuse.
+    static func hostName() -> String {
+        var buffer = [CChar](repeating: 0, count: 256)
+        guard gethostname(&buffer, buffer.count - 1) == 0 else { return "localhost" }
+        let name = String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        let plain =
+            !name.isEmpty
+            && name.unicodeScalars.allSatisfy {
+                $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "." || $0 == "-")
+            }
+        return plain ? name : "localhost"
+    }
+}

@@ -1,0 +1,60 @@
+// What `inbox answer` keeps: the draft, sealed before anything is sent (so a failed send can be
+// retried without retyping), and, once the relay has taken the message, the answer itself, sealed,
+// with `answered_at` set so that the policy's "after answered" clock starts. Both are sealed to
+// the record's answer key of the current epoch, or to the hold keys while the record is held, so
+// that a hold keeps covering every field of the record.
+public import Foundation
+public import InboxCrypto
+public import InboxStore
+
+public struct AnswerRecorder {
+    public let store: any InboxStore
+    public let keys: KeyHierarchy
+    public let master: MasterPrivateKey
+    public let audit: AuditLog
+
+    public init(store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey) {
+        self.store = store
+        self.keys = keys
+        self.master = master
+        self.audit = AuditLog(store: store, keyDirectory: keys.keys.path)
+    }
+
+    /// The kept draft of the record's answer, opened; nil when there is none.
+    public func draft(of reference: Reference) throws -> String? {
+        guard let bytes = try store.draft(of: reference) else { return nil }
+        let sealed = try SealedField(bytes: bytes)
+        let plaintext = try keys.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
+            sealed, reference: reference.text, field: .answer)
+        return plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Seals and keeps `text` as the record's draft, replacing an earlier one.
+    public func saveDraft(_ text: String, for reference: Reference, now: Date = Date()) throws {
+        try store.saveDraft(reference, sealedDraft: try seal(text, for: reference, now: now), at: now)
+    }
+
+    /// The relay accepted the answer: it is stored sealed, the record is answered (the draft goes),
+    /// and the audit log says so.
+    public func recordSent(_ text: String, for reference: Reference, now: Date = Date()) throws {
+        try store.markAnswered(reference, sealedAnswer: try seal(text, for: reference, now: now), at: now)
+        try audit.append(AuditLog.entry(action: "answer", reference: reference, purpose: "answering", at: now))
+    }
+
+    /// The answer could not be sent: the address was used, so the attempt is audited too.
+    public func recordFailure(for reference: Reference, now: Date = Date()) throws {
+        try audit.append(AuditLog.entry(action: "answer-failed", reference: reference, purpose: "answering", at: now))
+    }
+
+    private func seal(_ text: String, for reference: Reference, now: Date) throws -> Data {
+        guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+        let epoch: UInt32
+        if record.hold != nil {
+            epoch = SealedField.holdEpoch
+        } else {
+            try keys.keys.createMissingEpochs(now: now)
+            epoch = try keys.keys.calendar().epoch(containing: now)
+        }
+        return try keys.keys.publicKey(epoch: epoch, field: .answer).seal(Array(text.utf8), reference: reference.text).data
+    }
+}
