@@ -55,10 +55,12 @@ class Relay:
     """aiosmtpd on a free loopback port. With `certificate`, it offers STARTTLS; with `users`,
     AUTH (PLAIN and LOGIN), only inside TLS."""
 
-    def __init__(self, mailbox=None, certificate=None, users=None, require_starttls=False):
+    def __init__(self, mailbox=None, certificate=None, users=None, require_starttls=False, size_limit=None):
         self.mailbox = mailbox or Mailbox()
         self.port = free_port()
         arguments = {}
+        if size_limit:
+            arguments.update(data_size_limit=size_limit)
         if certificate:
             context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
             context.load_cert_chain(*map(str, certificate))

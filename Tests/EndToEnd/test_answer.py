@@ -77,6 +77,7 @@ def test_answer_over_loopback_arrives_whole_and_marks_the_record_answered(inbox,
         result = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
     assert result.returncode == 0, result.stderr
     assert f"{reference} is answered" in result.stdout
+    assert "The relay said: 250 Message accepted for delivery" in result.stdout
     assert len(relay.messages) == 1
     received = relay.messages[0]
     assert received["rcpt_tos"] == ["anna.andersson@example.se"]
@@ -211,6 +212,15 @@ def test_the_editor_shows_the_question_terminal_safe(inbox, server, tmp_path):
     assert "\x1b" not in text and "\x07" not in text
     assert "\\u{1B}[2J" in text
     assert body(relay.messages[0]) == "Svar.\n"
+
+
+def test_a_message_over_the_servers_size_limit_is_not_sent(inbox, server):
+    reference = submit(server)
+    with Relay(size_limit=1000) as relay:
+        result = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
+    assert "more than the 1000 the SMTP server accepts" in result.stderr
+    assert_not_answered(inbox, reference, result)
+    assert relay.messages == []
 
 
 def test_a_dropped_connection_leaves_the_record_unanswered(inbox, server):

@@ -2,11 +2,10 @@
 import NIOCore
 
 extension SMTPClient {
-    final class Connection {
+    struct Connection {
         let channel: any Channel
         /// Failed with the reason the connection ended (SMTPClientHandler).
         let closed: EventLoopFuture<Void>
-        private(set) var lastReply: SMTPReply?
 
         init(channel: any Channel, closed: EventLoopFuture<Void>) {
             self.channel = channel
@@ -28,9 +27,7 @@ extension SMTPClient {
                 closed.whenFailure { reply.fail($0) }
             }
             channel.writeAndFlush(SMTPCommand(bytes: ByteBuffer(bytes: bytes), reply: reply), promise: written)
-            let answer = try await reply.futureResult.get()
-            lastReply = answer
-            return answer
+            return try await reply.futureResult.get()
         }
     }
 }

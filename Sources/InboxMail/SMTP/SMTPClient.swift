@@ -33,7 +33,27 @@ public struct SMTPClient: Sendable {
         defer { channel.close(promise: nil) }
         let connection = Connection(channel: channel, closed: closed.futureResult)
 
-        try expect(try await greeting.futureResult.get(), 220, "the SMTP server did not greet")
+        do {
+            return try await converse(message, over: connection, greeting: greeting.futureResult, tls: tls)
+        } catch let error as SMTPError {
+            throw error
+        } catch {
+            // A channel error (a write on a closed channel, TLS added too late) after the handler
+            // ended the connection: report why it ended, which the handler recorded first.
+            channel.close(promise: nil)
+            do {
+                try await closed.futureResult.get()
+            } catch let failure as SMTPError {
+                throw failure
+            } catch {}
+            throw SMTPError(.connection, "the connection to the SMTP server failed: \(error)")
+        }
+    }
+
+    private func converse(
+        _ message: MailMessage, over connection: Connection, greeting: EventLoopFuture<SMTPReply>, tls: NIOSSLContext?
+    ) async throws -> SMTPReply {
+        try expect(try await greeting.get(), 220, "the SMTP server did not greet")
         var capabilities = try await hello(connection)
         if configuration.server.security == .startTLS {
             guard capabilities.startTLS else {
@@ -43,19 +63,19 @@ public struct SMTPClient: Sendable {
                 )
             }
             try expect(try await connection.send("STARTTLS"), 220, "the SMTP server refused STARTTLS")
-            try await startTLS(on: channel, context: tls!)
+            try await startTLS(on: connection.channel, context: tls!)
             capabilities = try await hello(connection)
         }
         if let credentials = configuration.credentials {
             try await authenticate(connection, credentials: credentials, capabilities: capabilities)
         }
-        try await transfer(message, over: connection, capabilities: capabilities)
+        let accepted = try await transfer(message, over: connection, capabilities: capabilities)
         // The message is accepted; a failed QUIT changes nothing.
         _ = try? await connection.send("QUIT")
-        return connection.lastReply!
+        return accepted
     }
 
-    private func transfer(_ message: MailMessage, over connection: Connection, capabilities: SMTPCapabilities) async throws {
+    private func transfer(_ message: MailMessage, over connection: Connection, capabilities: SMTPCapabilities) async throws -> SMTPReply {
         if message.needsSMTPUTF8 && !capabilities.smtpUTF8 {
             throw SMTPError(.unsupported, "the address is not ASCII, and the SMTP server does not offer SMTPUTF8")
         }
@@ -74,7 +94,9 @@ public struct SMTPClient: Sendable {
             throw SMTPError(.rejected, "the SMTP server refused the recipient", reply: recipient)
         }
         try expect(try await connection.send("DATA"), 354, "the SMTP server refused to take the message")
-        try expect(try await connection.send(raw: data), 250, "the SMTP server refused the message")
+        let accepted = try await connection.send(raw: data)
+        try expect(accepted, 250, "the SMTP server refused the message")
+        return accepted
     }
 
     private func hello(_ connection: Connection) async throws -> SMTPCapabilities {

@@ -94,8 +94,9 @@ struct AnswerCommand: AsyncParsableCommand {
         } catch {
             throw CLIError("\(error); nothing was sent")
         }
+        let accepted: SMTPReply
         do {
-            try await SMTPClient(configuration: mailSettings.smtp).send(message)
+            accepted = try await SMTPClient(configuration: mailSettings.smtp).send(message)
         } catch {
             try recorder.recordFailure(for: reference)
             throw CLIError(
@@ -105,7 +106,7 @@ struct AnswerCommand: AsyncParsableCommand {
         let now = Date()
         try recorder.recordSent(text, for: reference, now: now)
         let deletion = environment.policy.policy.field(.email).deadline(received: record.receivedAt, answered: now).date
-        print("Sent to \(masked); \(reference) is answered.")
+        print("Sent to \(masked); \(reference) is answered. The relay said: \(accepted)")
         if record.hold == nil {
             print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
         }
