@@ -8,9 +8,25 @@ import Testing
 
 @Suite("settings")
 struct InboxSettingsTests {
-    func settings(_ arguments: [String], environment: [String: String] = [:]) throws -> InboxSettings {
+    func settings(
+        _ arguments: [String], environment: [String: String] = [:], installedConfig: String = "/nonexistent/inbox.conf"
+    ) throws
+        -> InboxSettings
+    {
         let command = try KeysPasswdCommand.parse(arguments)
-        return try InboxSettings(common: command.common, privateKeys: command.privateKeys, environment: environment)
+        return try InboxSettings(
+            common: command.common, privateKeys: command.privateKeys, environment: environment, installedConfig: installedConfig)
+    }
+
+    @Test("the installed configuration is read when no other is named, and only then")
+    func installedConfig() throws {
+        let directory = try TemporaryDirectory()
+        let installed = try directory.write("installed.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
+        let named = try directory.write("named.conf", "data-dir = \"/srv/named\"\n")
+        #expect(try settings([], installedConfig: installed).dataDirectory == "/var/lib/contact-inbox")
+        #expect(try settings([], environment: ["INBOX_CONFIG": named], installedConfig: installed).dataDirectory == "/srv/named")
+        #expect(try settings(["--config", named], installedConfig: installed).dataDirectory == "/srv/named")
+        #expect(try settings([]).dataDirectory == "./var")
     }
 
     @Test("defaults derive from the data directory")

@@ -6,6 +6,9 @@ public import InboxCrypto
 public struct InboxSettings {
     /// The installed policy, used when there is no policy/default.toml below the working directory.
     static let installedPolicy = "/etc/contact-inbox/policy.toml"
+    /// The installed configuration (deploy/inbox.conf), used when no other is named, so that staff
+    /// running `sudo -u contact-inbox inbox …` need no environment.
+    static let installedConfig = "/etc/contact-inbox/inbox.conf"
 
     public let dataDirectory: String
     public let keyDirectory: String
@@ -21,9 +24,12 @@ public struct InboxSettings {
     }
 
     init(
-        common: CommonOptions, privateKeys: PrivateKeyOptions?, environment: [String: String] = ProcessInfo.processInfo.environment
+        common: CommonOptions, privateKeys: PrivateKeyOptions?, environment: [String: String] = ProcessInfo.processInfo.environment,
+        installedConfig: String = Self.installedConfig
     ) throws {
-        let configPath = common.config ?? environment["INBOX_CONFIG"]
+        let configPath =
+            common.config ?? environment["INBOX_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (FileManager.default.fileExists(atPath: installedConfig) ? installedConfig : nil)
         let config = try configPath.map { try ConfigFile(path: $0) }
         self.config = config
 
