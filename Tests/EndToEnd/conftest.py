@@ -50,8 +50,9 @@ class Inbox:
 class Server:
     """`inbox-server` on free loopback ports; its output goes to a file the tests can read."""
 
-    def __init__(self, inbox: Inbox, *arguments, environment=None):
+    def __init__(self, inbox: Inbox, *arguments, environment=None, preexec=None):
         self.inbox = inbox
+        self.preexec = preexec
         self.port = free_port()
         self.admin_port = free_port()
         self.arguments = arguments
@@ -65,7 +66,7 @@ class Server:
         self.process = subprocess.Popen(
             [SERVER, "--data-dir", str(self.inbox.data), "--policy", POLICY, "--port", str(self.port),
              "--admin-port", str(self.admin_port), *self.arguments],
-            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment)
+            stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment, preexec_fn=self.preexec)
         output.close()
         if wait:
             self.wait_until_healthy()
@@ -96,8 +97,9 @@ class Server:
         return self.process.returncode if self.process else None
 
 
-def request(port, method, path, body=None, headers=None):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+def request(port, method, path, body=None, headers=None, connection=None):
+    """One request on a new connection (plain HTTP to loopback unless `connection` is given)."""
+    connection = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()

@@ -143,22 +143,33 @@ def test_wrong_password_is_refused_and_nothing_is_answered(inbox, server, tmp_pa
     assert relay.messages == []
 
 
-def test_a_certificate_no_trusted_ca_signed_is_refused(inbox, server, tmp_path):
-    reference = submit(server)
-    with Relay(certificate=throwaway_certificate(tmp_path)) as relay:
-        result = answer(inbox, reference, f"smtp://localhost:{relay.port}")
-    assert "TLS" in result.stderr
-    assert_not_answered(inbox, reference, result)
-    assert relay.messages == []
+# Each way a send can fail: the record stays open, its draft kept sealed, the failure audited, and
+# the relay never got the message.
+FAILED_SENDS = [
+    ("a certificate no trusted CA signed", lambda directory: Relay(certificate=throwaway_certificate(directory)),
+     "smtp://localhost:{port}", "TLS"),
+    ("smtp:// to a server without STARTTLS", lambda directory: Relay(), "smtp://127.0.0.1:{port}", "does not offer STARTTLS"),
+    ("a message over the server's SIZE", lambda directory: Relay(size_limit=1000), "smtp+plain://127.0.0.1:{port}",
+     "more than the 1000 the SMTP server accepts"),
+    ("the connection dropped at RCPT", lambda directory: ScriptedRelay({"EHLO": b"250-scripted\r\n250 8BITMIME\r\n", "RCPT": None}),
+     "smtp+plain://127.0.0.1:{port}", "closed the connection"),
+    ("bytes injected after STARTTLS", lambda directory: ScriptedRelay(
+        {"EHLO": b"250-scripted\r\n250 STARTTLS\r\n", "STARTTLS": b"220 go ahead\r\n250 injected\r\n"}),
+     "smtp://127.0.0.1:{port}", "data it was not asked for"),
+]
 
 
-def test_smtp_url_never_falls_back_to_plain_text(inbox, server):
+@pytest.mark.parametrize("case, relay, url, error", FAILED_SENDS, ids=[case[0] for case in FAILED_SENDS])
+def test_a_failed_send_leaves_the_record_unanswered(inbox, server, tmp_path, case, relay, url, error):
     reference = submit(server)
-    with Relay() as relay:
-        result = answer(inbox, reference, f"smtp://127.0.0.1:{relay.port}")
-    assert "does not offer STARTTLS" in result.stderr
+    with relay(tmp_path) as running:
+        result = answer(inbox, reference, url.format(port=running.port))
+    assert error in result.stderr
     assert_not_answered(inbox, reference, result)
-    assert relay.messages == []
+    if isinstance(running, Relay):
+        assert running.messages == []
+    else:
+        assert "DATA" not in running.commands
 
 
 def test_a_refused_recipient_keeps_the_draft_and_a_retry_in_the_editor_sends_it(inbox, server, tmp_path):
@@ -173,10 +184,7 @@ def test_a_refused_recipient_keeps_the_draft_and_a_retry_in_the_editor_sends_it(
 
     # The retry opens the kept draft in the editor; this "editor" keeps it as it is, and notes
     # what it was given and where.
-    seen = tmp_path / "seen.txt"
-    editor = tmp_path / "editor.sh"
-    editor.write_text(f'#!/bin/sh\ncp "$1" {seen}\nstat -c %a "$(dirname "$1")" > {seen}.mode\n')
-    editor.chmod(0o755)
+    editor, seen = recording_editor(tmp_path, 'stat -c %a "$(dirname "$1")" > "$SEEN.mode"')
     with Relay() as relay:
         result = answer_in_terminal(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}", editor)
     assert result.returncode == 0, result.stderr
@@ -187,6 +195,15 @@ def test_a_refused_recipient_keeps_the_draft_and_a_retry_in_the_editor_sends_it(
     assert (tmp_path / "seen.txt.mode").read_text().strip() == "700"
     assert not list(inbox.directory.glob("inbox-answer-*"))
     assert record(inbox, reference)["status"] == "answered"
+
+
+def recording_editor(directory, then):
+    """An "editor" script that copies the draft file it is given to seen.txt, then runs `then`."""
+    seen = directory / "seen.txt"
+    editor = directory / "editor.sh"
+    editor.write_text(f'#!/bin/sh\nSEEN={seen}\ncp "$1" "$SEEN"\n{then}\n')
+    editor.chmod(0o755)
+    return editor, seen
 
 
 def answer_in_terminal(inbox, reference, relay_url, editor):
@@ -201,10 +218,7 @@ def answer_in_terminal(inbox, reference, relay_url, editor):
 
 def test_the_editor_shows_the_question_terminal_safe(inbox, server, tmp_path):
     reference = submit(server, question="Rensa skärmen \x1b[2J och \x1b]0;titel\x07 tack")
-    seen = tmp_path / "seen.txt"
-    editor = tmp_path / "editor.sh"
-    editor.write_text(f'#!/bin/sh\ncp "$1" {seen}\nprintf "Svar.\\n" > "$1"\n')
-    editor.chmod(0o755)
+    editor, seen = recording_editor(tmp_path, 'printf "Svar.\\n" > "$1"')
     with Relay() as relay:
         result = answer_in_terminal(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}", editor)
     assert result.returncode == 0, result.stderr
@@ -212,34 +226,6 @@ def test_the_editor_shows_the_question_terminal_safe(inbox, server, tmp_path):
     assert "\x1b" not in text and "\x07" not in text
     assert "\\u{1B}[2J" in text
     assert body(relay.messages[0]) == "Svar.\n"
-
-
-def test_a_message_over_the_servers_size_limit_is_not_sent(inbox, server):
-    reference = submit(server)
-    with Relay(size_limit=1000) as relay:
-        result = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
-    assert "more than the 1000 the SMTP server accepts" in result.stderr
-    assert_not_answered(inbox, reference, result)
-    assert relay.messages == []
-
-
-def test_a_dropped_connection_leaves_the_record_unanswered(inbox, server):
-    reference = submit(server)
-    with ScriptedRelay({"EHLO": b"250-scripted\r\n250 8BITMIME\r\n", "RCPT": None}) as relay:
-        result = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
-    assert "closed the connection" in result.stderr
-    assert_not_answered(inbox, reference, result)
-    assert relay.commands[-1] == "RCPT TO:<anna.andersson@example.se>"
-
-
-def test_bytes_injected_after_starttls_end_the_connection(inbox, server):
-    reference = submit(server)
-    replies = {"EHLO": b"250-scripted\r\n250 STARTTLS\r\n", "STARTTLS": b"220 go ahead\r\n250 injected\r\n"}
-    with ScriptedRelay(replies) as relay:
-        result = answer(inbox, reference, f"smtp://127.0.0.1:{relay.port}")
-    assert "data it was not asked for" in result.stderr
-    assert_not_answered(inbox, reference, result)
-    assert "MAIL" not in " ".join(relay.commands)
 
 
 def test_a_question_without_an_address_cannot_be_answered_by_email(inbox, server):

@@ -7,7 +7,6 @@ import signal
 import sqlite3
 import subprocess
 import threading
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
