@@ -115,6 +115,22 @@ def test_short_utf8_answer_goes_8bit_where_the_server_offers_8bitmime(inbox, ser
     assert body(received) == "Hej! Svar på frågan.\n"
 
 
+def test_an_address_that_is_not_ascii_goes_with_smtputf8_and_only_where_offered(inbox, server):
+    reference = submit(server, email="åsa.öberg@exempel.se")
+    with ScriptedRelay({"EHLO": b"250-scripted\r\n250 8BITMIME\r\n"}) as relay:
+        refused = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
+    assert "does not offer SMTPUTF8" in refused.stderr
+    assert_not_answered(inbox, reference, refused)
+    assert not any(command.startswith("MAIL") for command in relay.commands)
+    with Relay() as relay:
+        result = answer(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}")
+    assert result.returncode == 0, result.stderr
+    received = relay.messages[0]
+    assert "SMTPUTF8" in received["mail_options"]
+    assert received["rcpt_tos"] == ["åsa.öberg@exempel.se"]
+    assert received["message"]["To"] == "åsa.öberg@exempel.se"
+
+
 def test_starttls_with_a_private_ca_and_auth(inbox, server, tmp_path):
     reference = submit(server)
     certificate = throwaway_certificate(tmp_path)
