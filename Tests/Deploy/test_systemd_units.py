@@ -78,5 +78,5 @@ def test_the_sudoers_file_parses(tmp_path):
     result = subprocess.run(["visudo", "-c", "-f", str(SUDOERS)], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     broken = tmp_path / "broken"
-    broken.write_text(SUDOERS.read_text().replace("ALL=(contact-inbox)", "ALL=(contact-inbox"))
+    broken.write_text(SUDOERS.read_text().replace("ALL=(contact-inbox:inbox-staff)", "ALL=(contact-inbox:inbox-staff"))
     assert subprocess.run(["visudo", "-c", "-f", str(broken)], capture_output=True).returncode != 0
