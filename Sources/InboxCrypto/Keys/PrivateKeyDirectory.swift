@@ -23,7 +23,15 @@ public struct PrivateKeyDirectory: Sendable {
     public func openMasterKey(passphrase: SecretBytes) throws -> MasterPrivateKey {
         // Before any private key is in memory: no core dump, no ptrace by same-user processes.
         try ProcessHardening.disableDumping()
-        guard hasMasterKey else {
+        var status = stat()
+        guard lstat(masterKeyPath, &status) == 0 else {
+            guard errno == ENOENT else {
+                // Most often EACCES: a deployment keeps the key from the service account on purpose.
+                throw CryptoError(
+                    .keyFile,
+                    "cannot reach the master key at \(masterKeyPath): \(String(cString: strerror(errno))); run the command as a user or group that may read \(path)"
+                )
+            }
             throw CryptoError(.keyFile, "no master key at \(masterKeyPath); create one with `inbox keys init` or pass --private-key-dir")
         }
         try FileMode.checkPrivate(path)
