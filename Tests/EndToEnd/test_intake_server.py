@@ -7,6 +7,7 @@ import signal
 import sqlite3
 import subprocess
 import threading
+import time
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -198,6 +199,44 @@ def test_forwarded_for_is_ignored_from_an_untrusted_peer(inbox):
         assert statuses == [303, 303, 429]
     finally:
         limited.stop()
+
+
+def test_health_is_503_while_the_store_cannot_take_a_write_and_recovers(server):
+    """Another process holds SQLite's write lock beyond the busy timeout (10 s): /healthz says
+    the store is not writable; once the lock is gone it is healthy again."""
+    database = sqlite3.connect(server.inbox.data / "inbox.sqlite", isolation_level=None, timeout=30)
+    try:
+        database.execute("BEGIN EXCLUSIVE")
+        status, _, health = request(server.admin_port, "GET", "/healthz")
+        assert status == 503 and b"store: not writable" in health
+        # The form is still served meanwhile: the check does not hold an event loop.
+        assert request(server.port, "GET", "/")[0] == 200
+    finally:
+        database.execute("ROLLBACK")
+        database.close()
+    status, _, health = request(server.admin_port, "GET", "/healthz")
+    assert status == 200 and b"store: writable" in health
+
+
+def test_without_an_admin_port_nothing_serves_health_or_metrics(inbox):
+    running = Server(inbox, "--rate-limit", "off", "--admin-port", "off").start(wait=False)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                status, _, _ = request(running.port, "GET", "/")
+                break
+            except OSError:
+                assert time.monotonic() < deadline and running.process.poll() is None, running.output()
+                time.sleep(0.05)
+        assert status == 200
+        assert request(running.port, "GET", "/healthz")[0] == 404
+        assert request(running.port, "GET", "/metrics")[0] == 404
+        with pytest.raises(OSError):
+            request(running.admin_port, "GET", "/healthz")
+        assert "admin=off" in running.output()
+    finally:
+        running.stop()
 
 
 def test_health_and_metrics_on_the_admin_port(server):

@@ -3,6 +3,7 @@ import Foundation
 import Hummingbird
 import InboxCore
 import InboxStore
+import NIOPosix
 
 struct AdminController: Sendable {
     let sealer: IntakeSealer
@@ -10,7 +11,11 @@ struct AdminController: Sendable {
     let metrics: IntakeMetrics
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/healthz") { _, _ in self.health() }
+        // The checks block (a write lock may be waited for up to SQLite's busy timeout), so they run
+        // on the thread pool, never on an event loop that also serves the form.
+        router.get("/healthz") { _, _ in
+            try await NIOThreadPool.singleton.runIfActive { self.health() }
+        }
         router.get("/metrics") { _, _ in
             Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
