@@ -55,7 +55,8 @@ class Relay:
     """aiosmtpd on a free loopback port. With `certificate`, it offers STARTTLS; with `users`,
     AUTH (PLAIN and LOGIN), only inside TLS."""
 
-    def __init__(self, mailbox=None, certificate=None, users=None, require_starttls=False, size_limit=None):
+    def __init__(self, mailbox=None, certificate=None, users=None, require_starttls=False, size_limit=None,
+                 auth_mechanisms=("LOGIN", "PLAIN")):
         self.mailbox = mailbox or Mailbox()
         self.port = free_port()
         arguments = {}
@@ -69,7 +70,9 @@ class Relay:
             def authenticate(server, session, envelope, mechanism, auth_data):
                 ok = isinstance(auth_data, LoginPassword) and users.get(auth_data.login.decode()) == auth_data.password.decode()
                 return AuthResult(success=ok, handled=False)
-            arguments.update(authenticator=authenticate, auth_require_tls=True, auth_required=True)
+            excluded = [mechanism for mechanism in ("LOGIN", "PLAIN") if mechanism not in auth_mechanisms]
+            arguments.update(authenticator=authenticate, auth_require_tls=True, auth_required=True,
+                             auth_exclude_mechanism=excluded)
         self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port, **arguments)
 
     def __enter__(self):

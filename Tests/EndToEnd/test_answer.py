@@ -131,13 +131,15 @@ def test_an_address_that_is_not_ascii_goes_with_smtputf8_and_only_where_offered(
     assert received["message"]["To"] == "åsa.öberg@exempel.se"
 
 
-def test_starttls_with_a_private_ca_and_auth(inbox, server, tmp_path):
+@pytest.mark.parametrize("mechanisms", [("LOGIN", "PLAIN"), ("LOGIN",)], ids=["AUTH PLAIN", "AUTH LOGIN"])
+def test_starttls_with_a_private_ca_and_auth(inbox, server, tmp_path, mechanisms):
     reference = submit(server)
     certificate = throwaway_certificate(tmp_path)
     credentials = tmp_path / "smtp-credentials"
     credentials.write_text("inbox@kommun.example\nsecret password\n")
     credentials.chmod(0o600)
-    with Relay(certificate=certificate, users={"inbox@kommun.example": "secret password"}, require_starttls=True) as relay:
+    with Relay(certificate=certificate, users={"inbox@kommun.example": "secret password"}, require_starttls=True,
+               auth_mechanisms=mechanisms) as relay:
         result = answer(inbox, reference, f"smtp://localhost:{relay.port}", "--smtp-ca-file", str(certificate[0]),
                         "--smtp-credentials-file", str(credentials))
     assert result.returncode == 0, result.stderr
@@ -222,14 +224,33 @@ def recording_editor(directory, then):
     return editor, seen
 
 
-def answer_in_terminal(inbox, reference, relay_url, editor):
-    """`inbox answer` without --message-file, on a pseudo-terminal, as a person runs it."""
+def answer_in_terminal(inbox, reference, relay_url, editor, typed=None):
+    """`inbox answer` without --message-file, on a pseudo-terminal, as a person runs it. Without
+    `typed` it passes --yes; otherwise `typed` is what the person types at the confirmation."""
     controller, terminal = pty.openpty()
     try:
-        return answer(inbox, reference, relay_url, "--yes", message=None, stdin=terminal, environment={"EDITOR": str(editor)})
+        if typed is not None:
+            os.write(controller, typed.encode())
+        confirmation = [] if typed is not None else ["--yes"]
+        return answer(inbox, reference, relay_url, *confirmation, message=None, stdin=terminal,
+                      environment={"EDITOR": str(editor)})
     finally:
         os.close(terminal)
         os.close(controller)
+
+
+def test_on_a_terminal_the_answer_is_sent_only_when_confirmed(inbox, server, tmp_path):
+    reference = submit(server)
+    editor, _ = recording_editor(tmp_path, 'printf "Svar efter eftertanke.\\n" > "$1"')
+    with Relay() as relay:
+        declined = answer_in_terminal(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}", editor, typed="n\n")
+        assert declined.returncode == 0, declined.stderr
+        assert "Send the answer to a•••@e•••.se" in declined.stderr and "Not sent" in declined.stdout
+        assert relay.messages == [] and drafts(inbox) == 1 and record(inbox, reference)["status"] == "open"
+        confirmed = answer_in_terminal(inbox, reference, f"smtp+plain://127.0.0.1:{relay.port}", editor, typed="ja\n")
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert body(relay.messages[0]) == "Svar efter eftertanke.\n"
+    assert record(inbox, reference)["status"] == "answered"
 
 
 def test_the_editor_shows_the_question_terminal_safe(inbox, server, tmp_path):
