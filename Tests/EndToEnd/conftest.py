@@ -50,9 +50,11 @@ class Inbox:
 class Server:
     """`inbox-server` on free loopback ports; its output goes to a file the tests can read."""
 
-    def __init__(self, inbox: Inbox, *arguments, environment=None, preexec=None):
+    def __init__(self, inbox: Inbox, *arguments, environment=None, preexec=None, wrapper=()):
         self.inbox = inbox
         self.preexec = preexec
+        # A command the server runs under (strace, say).
+        self.wrapper = list(wrapper)
         self.port = free_port()
         self.admin_port = free_port()
         self.arguments = arguments
@@ -64,7 +66,7 @@ class Server:
         output = open(self.log, "ab")
         environment = dict(os.environ, **(self.environment or {}))
         self.process = subprocess.Popen(
-            [SERVER, "--data-dir", str(self.inbox.data), "--policy", POLICY, "--port", str(self.port),
+            [*self.wrapper, SERVER, "--data-dir", str(self.inbox.data), "--policy", POLICY, "--port", str(self.port),
              "--admin-port", str(self.admin_port), *self.arguments],
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment, preexec_fn=self.preexec)
         output.close()
