@@ -1,5 +1,6 @@
 // The draft file of `inbox answer`: what the editor is given, and what is taken back from it.
 import Foundation
+import InboxTestSupport
 import Testing
 
 @testable import InboxCLI
@@ -27,9 +28,14 @@ struct DraftEditorTests {
         #expect(DraftEditor(environment: [:]).command == "vi")
     }
 
-    @Test("The private directory is 0700, and is gone, contents and all, after destroy")
+    @Test("The private directory is 0700, in memory unless TMPDIR says otherwise, and is gone, contents and all, after destroy")
     func privateDirectory() throws {
-        let directory = try DraftEditor.makePrivateDirectory()
+        let directory = try DraftEditor.makePrivateDirectory(environment: [:])
+        #expect(directory.hasPrefix("/dev/shm/inbox-answer-"))
+        let elsewhere = try TemporaryDirectory()
+        let chosen = try DraftEditor.makePrivateDirectory(environment: ["TMPDIR": elsewhere.path])
+        #expect(chosen.hasPrefix(elsewhere.path + "/inbox-answer-"))
+        DraftEditor.destroy(chosen)
         var status = stat()
         #expect(stat(directory, &status) == 0)
         #expect(status.st_mode & 0o777 == 0o700)

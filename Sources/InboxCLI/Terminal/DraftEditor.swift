@@ -59,9 +59,12 @@ struct DraftEditor {
         return Self.answer(from: text)
     }
 
-    /// A new directory only this user can enter, under $TMPDIR or /tmp.
-    static func makePrivateDirectory() throws -> String {
-        let base = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+    /// A new directory only this user can enter: under $TMPDIR when set, else in memory (/dev/shm,
+    /// so that the draft never reaches a disk), else under /tmp.
+    static func makePrivateDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> String {
+        let base =
+            environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? (access("/dev/shm", W_OK | X_OK) == 0 ? "/dev/shm" : "/tmp")
         var template = Array("\(base)/inbox-answer-XXXXXX".utf8CString)
         guard let made = mkdtemp(&template) else { throw CLIError("cannot create a private directory for the draft in \(base)") }
         chmod(made, 0o700)
