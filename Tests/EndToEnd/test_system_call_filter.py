@@ -96,8 +96,9 @@ def strace(trace):
     return ["strace", "-f", "-qq", "-u", UNPRIVILEGED, "-o", str(trace)]
 
 
-def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox):
-    trace = Path(tempfile.mkdtemp()) / "server.trace"
+def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox, tmp_path):
+    # strace itself (root) writes the trace; only the server runs as the unprivileged user.
+    trace = tmp_path / "server.trace"
     server = Server(unprivileged_inbox, "--rate-limit", "off", wrapper=strace(trace)).start()
     try:
         status, _, _ = request(server.port, "POST", "/", body=urlencode({"question": "q", "email": "a@example.se"}),
@@ -114,8 +115,8 @@ def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox):
     assert used - allowed_calls("inbox-server.service") == set()
 
 
-def test_every_call_the_purge_makes_is_allowed_by_its_unit(unprivileged_inbox):
-    trace = Path(tempfile.mkdtemp()) / "purge.trace"
+def test_every_call_the_purge_makes_is_allowed_by_its_unit(unprivileged_inbox, tmp_path):
+    trace = tmp_path / "purge.trace"
     subprocess.run([*strace(trace), INBOX, "purge", "--data-dir", str(unprivileged_inbox.data), "--policy", POLICY],
                    check=True, capture_output=True)
     used = traced_calls(trace)

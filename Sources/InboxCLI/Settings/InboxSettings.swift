@@ -17,6 +17,8 @@ public struct InboxSettings {
     public let passphraseFile: String?
     /// The configuration file, for settings only one executable reads (the server's listener).
     public let config: ConfigFile?
+    /// The environment the settings were read from, for `setting(_:env:config:)`.
+    let environment: [String: String]
 
     /// The settings of a command without private-key options (the server's, for one).
     public init(common: CommonOptions) throws {
@@ -32,9 +34,9 @@ public struct InboxSettings {
             ?? (FileManager.default.fileExists(atPath: installedConfig) ? installedConfig : nil)
         let config = try configPath.map { try ConfigFile(path: $0) }
         self.config = config
-
+        self.environment = environment
         func setting(_ option: String?, env: String, config name: String) -> String? {
-            option ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? config?.values[name]
+            Self.value(option, env: env, config: name, environment: environment, file: config)
         }
 
         dataDirectory = setting(common.dataDirectory, env: "INBOX_DATA_DIR", config: "data-dir") ?? "./var"
@@ -45,6 +47,17 @@ public struct InboxSettings {
             setting(common.policy, env: "INBOX_POLICY", config: "policy")
             ?? (FileManager.default.fileExists(atPath: "policy/default.toml") ? "policy/default.toml" : Self.installedPolicy)
         passphraseFile = setting(privateKeys?.passphraseFile, env: "INBOX_PASSPHRASE_FILE", config: "passphrase-file")
+    }
+
+    /// One setting for a command's own options (the mail settings of `inbox answer`), resolved as
+    /// these were.
+    func setting(_ option: String?, env: String, config name: String) -> String? {
+        Self.value(option, env: env, config: name, environment: environment, file: config)
+    }
+
+    /// The option if given, else the environment variable (when not empty), else the file's value.
+    static func value(_ option: String?, env: String, config name: String, environment: [String: String], file: ConfigFile?) -> String? {
+        option ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? file?.values[name]
     }
 
     public var keyHierarchy: KeyHierarchy {

@@ -1,7 +1,6 @@
 // The relay and sender of `inbox answer`, resolved as every setting is (the option, then the
 // environment, then the configuration file) and checked before the passphrase is asked, so that a
 // wrong setting costs nothing.
-import Foundation
 import Glibc
 import InboxMail
 
@@ -12,28 +11,27 @@ struct MailSettings {
     let from: Mailbox
     let subject: String
 
-    init(options: MailOptions, config: ConfigFile?, environment: [String: String] = ProcessInfo.processInfo.environment) throws {
-        func setting(_ option: String?, env: String, config name: String) -> String? {
-            option ?? environment[env].flatMap { $0.isEmpty ? nil : $0 } ?? config?.values[name]
-        }
-        guard let url = setting(options.smtpURL, env: "INBOX_SMTP_URL", config: "smtp-url") else {
+    init(options: MailOptions, settings: InboxSettings) throws {
+        guard let url = settings.setting(options.smtpURL, env: "INBOX_SMTP_URL", config: "smtp-url") else {
             throw CLIError("no relay to send through: pass --smtp-url smtp://HOST:587 or set INBOX_SMTP_URL")
         }
-        guard let sender = setting(options.mailFrom, env: "INBOX_MAIL_FROM", config: "mail-from") else {
+        guard let sender = settings.setting(options.mailFrom, env: "INBOX_MAIL_FROM", config: "mail-from") else {
             throw CLIError("no sender: pass --mail-from \"Name <address>\" or set INBOX_MAIL_FROM")
         }
         do {
             smtp = SMTPConfiguration(
                 server: try SMTPServerAddress(parsing: url),
-                credentials: try setting(options.credentialsFile, env: "INBOX_SMTP_CREDENTIALS_FILE", config: "smtp-credentials-file")
-                    .map { try SMTPCredentials(file: $0) },
-                caFile: setting(options.caFile, env: "INBOX_SMTP_CA_FILE", config: "smtp-ca-file"),
+                credentials: try settings.setting(
+                    options.credentialsFile, env: "INBOX_SMTP_CREDENTIALS_FILE", config: "smtp-credentials-file"
+                )
+                .map { try SMTPCredentials(file: $0) },
+                caFile: settings.setting(options.caFile, env: "INBOX_SMTP_CA_FILE", config: "smtp-ca-file"),
                 clientName: Self.hostName())
             self.from = try Mailbox(parsing: sender)
         } catch let error as SMTPError {
             throw CLIError("\(error)")
         }
-        subject = setting(options.subject, env: "INBOX_MAIL_SUBJECT", config: "subject") ?? Self.defaultSubject
+        subject = settings.setting(options.subject, env: "INBOX_MAIL_SUBJECT", config: "subject") ?? Self.defaultSubject
         guard !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw CLIError("the subject contains a line break or another control character")
         }

@@ -14,7 +14,7 @@ struct DraftEditor {
 
     /// The text of the file for the editor: the draft, then the comment block.
     static func template(draft: String, reference: String, question: String) -> String {
-        var lines = [draft.isEmpty ? "" : draft, ""]
+        var lines = [draft, ""]
         lines.append("# Write the answer to \(reference) above. Lines starting with # are left out;")
         lines.append("# an empty answer sends nothing. The question:")
         lines += question.split(separator: "\n", omittingEmptySubsequences: false).map { "#   \($0)" }

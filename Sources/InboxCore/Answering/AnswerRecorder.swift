@@ -23,10 +23,7 @@ public struct AnswerRecorder {
     /// The kept draft of the record's answer, opened; nil when there is none.
     public func draft(of reference: Reference) throws -> String? {
         guard let bytes = try store.draft(of: reference) else { return nil }
-        let sealed = try SealedField(bytes: bytes)
-        let plaintext = try keys.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
-            sealed, reference: reference.text, field: .answer)
-        return plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+        return try keys.openField(bytes, reference: reference.text, field: .answer, master: master).utf8String
     }
 
     /// Seals and keeps `text` as the record's draft, replacing an earlier one.

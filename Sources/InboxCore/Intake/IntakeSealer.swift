@@ -50,9 +50,8 @@ public final class IntakeSealer: Sendable {
         var index: EmailIndexEntry? = nil
         if let email = submission.email {
             fields[.email] = try epochKeys.email.seal(Array(email.utf8), reference: reference.text).data
-            let normalised = EmailIndexNormalization.normalise(email)
-            let hmac = try HMACSHA256.authenticationCode(for: Array(normalised.utf8), key: epochKeys.indexKey)
-            index = EmailIndexEntry(hmac: Data(hmac), epoch: epochKeys.email.epoch)
+            index = EmailIndexEntry(
+                hmac: try EmailIndexNormalization.code(for: email, key: epochKeys.indexKey), epoch: epochKeys.email.epoch)
         }
         return NewSubmission(reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index)
     }

@@ -42,10 +42,7 @@ public struct CaseReader {
         }
         var texts: [RecordField: String] = [:]
         for (name, bytes) in sealed {
-            let field = try SealedField(bytes: bytes)
-            let epochKey = try keys.openEpochKey(epoch: field.epoch, field: name, master: master)
-            let plaintext = try epochKey.open(field, reference: reference.text, field: name)
-            texts[name] = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+            texts[name] = try keys.openField(bytes, reference: reference.text, field: name, master: master).utf8String
         }
         return OpenedCase(record: record, question: texts[.question], answer: texts[.answer], email: texts[.email])
     }

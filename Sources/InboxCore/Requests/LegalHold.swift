@@ -41,15 +41,11 @@ public struct LegalHold {
         var resealed: [RecordField: Data] = [:]
         var index: EmailIndexEntry? = nil
         for (field, bytes) in try store.sealedFields(of: reference) {
-            let sealed = try SealedField(bytes: bytes)
-            let plaintext = try keys.openEpochKey(epoch: sealed.epoch, field: field, master: master).open(
-                sealed, reference: reference.text, field: field)
+            let plaintext = try keys.openField(bytes, reference: reference.text, field: field, master: master)
             resealed[field] = try keys.keys.publicKey(epoch: epoch, field: field).seal(plaintext, reference: reference.text).data
             if field == .email {
-                let address = plaintext.withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
-                let hmac = try HMACSHA256.authenticationCode(
-                    for: Array(EmailIndexNormalization.normalise(address).utf8), key: keys.keys.indexKey(epoch: epoch))
-                index = EmailIndexEntry(hmac: Data(hmac), epoch: epoch)
+                let code = try EmailIndexNormalization.code(for: plaintext.utf8String, key: keys.keys.indexKey(epoch: epoch))
+                index = EmailIndexEntry(hmac: code, epoch: epoch)
             }
         }
         try store.reseal(reference, sealedFields: resealed, emailIndex: index, hold: hold)

@@ -15,11 +15,10 @@ public struct PersonLookup: Sendable {
     }
 
     public func references(forEmail address: String, now: Date = Date()) throws -> [Reference] {
-        let normalised = Array(EmailIndexNormalization.normalise(address).utf8)
         var found: [Reference] = []
         for status in try keys.list(now: now) where status.field == .email && status.state != .destroyed && status.state != .incomplete {
-            let hmac = try HMACSHA256.authenticationCode(for: normalised, key: keys.indexKey(epoch: status.epoch))
-            for reference in try store.references(withEmailIndex: Data(hmac)) where !found.contains(reference) {
+            let code = try EmailIndexNormalization.code(for: address, key: keys.indexKey(epoch: status.epoch))
+            for reference in try store.references(withEmailIndex: code) where !found.contains(reference) {
                 found.append(reference)
             }
         }

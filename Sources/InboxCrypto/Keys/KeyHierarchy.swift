@@ -49,6 +49,13 @@ public struct KeyHierarchy: Sendable {
         try privateKeys.replace(master, passphrase: newPassphrase)
     }
 
+    /// Opens a stored field: the epoch key its header names, opened with the master key, opens it
+    /// under its own reference and field name.
+    public func openField(_ bytes: Data, reference: String, field: RecordField, master: MasterPrivateKey) throws -> SecretBytes {
+        let sealed = try SealedField(bytes: bytes)
+        return try openEpochKey(epoch: sealed.epoch, field: field, master: master).open(sealed, reference: reference, field: field)
+    }
+
     /// Opens the private half of `(epoch, field)` with the master key.
     public func openEpochKey(epoch: UInt32, field: RecordField, master: MasterPrivateKey) throws -> EpochPrivateKey {
         let published = try keys.publicKey(epoch: epoch, field: field)

@@ -58,6 +58,11 @@ public final class SecretBytes: ContiguousBytes, @unchecked Sendable {
     }
 
     /// Compares in time independent of where the bytes differ.
+    /// The bytes as text (an opened field): the copy is an ordinary String, no longer zeroed.
+    public var utf8String: String {
+        withUnsafeBytes { String(decoding: $0, as: UTF8.self) }
+    }
+
     public func constantTimeEquals(_ other: SecretBytes) -> Bool {
         guard count == other.count else { return false }
         if count == 0 { return true }

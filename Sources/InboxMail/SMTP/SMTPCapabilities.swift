@@ -25,6 +25,4 @@ struct SMTPCapabilities: Sendable, Equatable {
             }
         }
     }
-
-    init() {}
 }

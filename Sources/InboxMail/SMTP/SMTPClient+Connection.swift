@@ -4,13 +4,6 @@ import NIOCore
 extension SMTPClient {
     struct Connection {
         let channel: any Channel
-        /// Failed with the reason the connection ended (SMTPClientHandler).
-        let closed: EventLoopFuture<Void>
-
-        init(channel: any Channel, closed: EventLoopFuture<Void>) {
-            self.channel = channel
-            self.closed = closed
-        }
 
         /// Sends one command line (CRLF is added) and waits for its reply.
         func send(_ command: String) async throws -> SMTPReply {
@@ -20,12 +13,10 @@ extension SMTPClient {
         func send(raw bytes: [UInt8]) async throws -> SMTPReply {
             let reply = channel.eventLoop.makePromise(of: SMTPReply.self)
             // Once the connection has closed, the handler has left the pipeline and a write fails
-            // without reaching it: the reply then fails with the reason the connection ended.
+            // without reaching it: the reply fails with the write's error, which SMTPClient.send
+            // replaces with the reason the connection ended.
             let written = channel.eventLoop.makePromise(of: Void.self)
-            let closed = self.closed
-            written.futureResult.whenFailure { _ in
-                closed.whenFailure { reply.fail($0) }
-            }
+            written.futureResult.whenFailure { reply.fail($0) }
             channel.writeAndFlush(SMTPCommand(bytes: ByteBuffer(bytes: bytes), reply: reply), promise: written)
             return try await reply.futureResult.get()
         }

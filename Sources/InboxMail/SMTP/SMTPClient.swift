@@ -31,7 +31,7 @@ public struct SMTPClient: Sendable {
         let closed = eventLoop.makePromise(of: Void.self)
         let channel = try await connect(greeting: greeting, closed: closed, tls: tls)
         defer { channel.close(promise: nil) }
-        let connection = Connection(channel: channel, closed: closed.futureResult)
+        let connection = Connection(channel: channel)
 
         do {
             return try await converse(message, over: connection, greeting: greeting.futureResult, tls: tls)

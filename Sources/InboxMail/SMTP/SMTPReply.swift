@@ -11,8 +11,6 @@ public struct SMTPReply: Sendable, Equatable, CustomStringConvertible {
         self.lines = lines
     }
 
-    public var isPositive: Bool { (200..<400).contains(code) }
-
     public var description: String {
         "\(code) \(lines.joined(separator: " / "))"
     }

@@ -37,7 +37,7 @@ struct AnswerCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let mailSettings = try MailSettings(options: mail, config: environment.settings.config)
+        let mailSettings = try MailSettings(options: mail, settings: environment.settings)
         let messageText = try messageFile.map(Self.readMessageFile)
         guard messageText != nil || TerminalPrompt.isInteractive else {
             throw CLIError("no --message-file, and standard input is not a terminal to run an editor on")
