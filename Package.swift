@@ -42,13 +42,19 @@ let package = Package(
         ),
         // prctl(2), which Swift cannot call (it is variadic).
         .target(name: "CInboxSystem"),
+        // UTC calendar arithmetic shared by the key epochs and the policy's deadlines.
+        .target(
+            name: "InboxTime",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "InboxCrypto",
-            dependencies: ["COpenSSL", "CInboxSystem"],
+            dependencies: ["COpenSSL", "CInboxSystem", "InboxTime"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "InboxPolicy",
+            dependencies: ["InboxTime"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -162,6 +168,11 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "InboxTimeTests",
+            dependencies: ["InboxTime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "InboxPolicyTests",
             dependencies: ["InboxPolicy"],
             swiftSettings: strictSettings
@@ -175,6 +186,7 @@ let package = Package(
             name: "InboxCoreTests",
             dependencies: [
                 "InboxCore",
+                "InboxPolicy",
                 "InboxTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

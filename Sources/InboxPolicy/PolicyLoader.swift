@@ -46,16 +46,31 @@ public enum PolicyLoader {
         let epochMonths = try parseEpoch(&keysTable)
         try keysTable.finish(known: ["epoch"])
 
+        var purge = PurgeSettings()
+        if root.has("purge") {
+            var purgeTable = try root.table("purge")
+            if purgeTable.has("max_gap") {
+                let (text, location) = try purgeTable.string("max_gap")
+                let gap = try duration(text, at: location, what: "the purge's maximum gap")
+                guard gap.amount > 0 else {
+                    throw PolicyError(location, "a maximum gap of \(gap) would refuse every purge", hint: "the default is \"7 days\"")
+                }
+                purge = PurgeSettings(maxGap: gap)
+            }
+            try purgeTable.finish(known: ["max_gap"])
+        }
+
         let purposes = try parsePurposes(&root)
         let fields = try parseFields(&root, purposes: purposes)
         let recipients = try parseRecipients(&root)
         try root.finish(known: [
-            "version", "controller", "data_protection_contact", "supervisory_authority", "keys", "purposes", "fields", "recipients",
+            "version", "controller", "data_protection_contact", "supervisory_authority", "keys", "purge", "purposes", "fields",
+            "recipients",
         ])
 
         return Policy(
             controller: controller, dataProtectionContact: contact, supervisoryAuthority: authority, epochMonths: epochMonths,
-            purposes: purposes, fields: fields, recipients: recipients)
+            purposes: purposes, fieldPolicies: fields, recipients: recipients, purge: purge)
     }
 
     private static let durationHint = "write a whole number and a unit: \"30 days\", \"6 weeks\", \"3 months\", \"2 years\""
@@ -99,7 +114,7 @@ public enum PolicyLoader {
         return purposes
     }
 
-    private static func parseFields(_ root: inout TOMLTableReader, purposes: [Purpose]) throws(PolicyError) -> [FieldPolicy] {
+    private static func parseFields(_ root: inout TOMLTableReader, purposes: [Purpose]) throws(PolicyError) -> FieldPolicies {
         var table = try root.table("fields")
         let purposeIDs = purposes.map(\.id)
         var fields: [FieldPolicy] = []
@@ -117,7 +132,8 @@ public enum PolicyLoader {
             throw PolicyError(
                 table.table.location, "[fields] has no policy for `\(field.rawValue)`", hint: "add a [fields.\(field.rawValue)] section")
         }
-        return PolicyField.allCases.map { field in fields.first { $0.field == field }! }
+        guard let policies = FieldPolicies(fields) else { throw PolicyError(table.table.location, "[fields] is incomplete") }
+        return policies
     }
 
     private static func parseField(

@@ -15,7 +15,7 @@ struct FormController: Sendable {
     let metrics: IntakeMetrics
     let rateLimiter: RateLimiter?
     let trustedProxies: Set<String>
-    let notices: [PageLanguage: PrivacyNotice]
+    let notices: PageNotices
     let logger: Logger
 
     func addRoutes(to router: Router<IntakeRequestContext>) {
@@ -36,7 +36,7 @@ struct FormController: Sendable {
 
     private func form(_ request: Request) throws -> Response {
         let language = language(request)
-        return html(FormPage(language: language, notice: notices[language]!).render(), status: .ok)
+        return html(FormPage(language: language, notice: notices[language]).render(), status: .ok)
     }
 
     private func thanks(_ request: Request) -> Response {
@@ -47,7 +47,7 @@ struct FormController: Sendable {
     private func submit(_ request: Request, context: IntakeRequestContext) async throws -> Response {
         let started = ContinuousClock.now
         let language = language(request)
-        let wantsJSON = Self.prefersJSON(request.headers[.accept])
+        let wantsJSON = ResponseFormat(accept: request.headers[.accept]) == .json
 
         if let rateLimiter, let retryAfter = rateLimiter.retryAfter(client: clientKey(request, context: context)) {
             metrics.recordRejected("rate_limited")
@@ -98,13 +98,23 @@ struct FormController: Sendable {
                 return json(["errors": messages], status: .unprocessableContent)
             }
             let page = FormPage(
-                language: language, notice: notices[language]!, question: form["question"] ?? "", email: form["email"] ?? "",
+                language: language, notice: notices[language], question: form["question"] ?? "", email: form["email"] ?? "",
                 problems: errors.problems)
             return html(page.render(), status: .unprocessableContent)
         case .success(let submission):
             let reference = try Reference.random()
+            let sealed: NewSubmission
             do {
-                try await writer.submit(try sealer.seal(submission, reference: reference, receivedAt: Date()))
+                sealed = try sealer.seal(submission, reference: reference, receivedAt: Date())
+            } catch let unavailable as IntakeUnavailable {
+                metrics.recordRejected("no_key")
+                logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
+                throw HTTPError(
+                    .serviceUnavailable, headers: [.retryAfter: "300"],
+                    message: "The form cannot take questions right now. Nothing was saved; please try again later.")
+            }
+            do {
+                try await writer.submit(sealed)
             } catch {
                 metrics.recordRejected("failed")
                 // The cause may name files or SQLite codes, never the submission; keep it in the log only.
@@ -117,7 +127,7 @@ struct FormController: Sendable {
                 wantsJSON
                 ? json(["reference": reference.text], status: .created)
                 : Response.redirect(to: "/thanks?ref=\(reference.text)&lang=\(language.rawValue)", type: .normal)
-            response.headers[RequestLogMiddleware<IntakeRequestContext>.referenceHeader] = reference.text
+            response.headers[.xReference] = reference.text
             return response
         }
     }
@@ -125,23 +135,9 @@ struct FormController: Sendable {
     /// The rate-limit key: the peer, or behind a trusted proxy the nearest address it forwarded.
     private func clientKey(_ request: Request, context: IntakeRequestContext) -> String {
         let peer = context.peerAddress ?? "unknown"
-        guard trustedProxies.contains(peer), let forwarded = request.headers[HTTPField.Name("X-Forwarded-For")!] else { return peer }
+        guard trustedProxies.contains(peer), let forwarded = request.headers[.xForwardedFor] else { return peer }
         let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         return hops.last { !trustedProxies.contains($0) } ?? peer
-    }
-
-    /// True when the client's Accept header puts JSON before HTML (curl's */* does not).
-    static func prefersJSON(_ accept: String?) -> Bool {
-        guard let accept else { return false }
-        var json = 0.0
-        var html = 0.0
-        for item in accept.split(separator: ",") {
-            let parts = item.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            let quality = parts.dropFirst().first { $0.hasPrefix("q=") }.flatMap { Double($0.dropFirst(2)) } ?? 1
-            if parts[0] == "application/json" || parts[0].hasSuffix("+json") { json = max(json, quality) }
-            if parts[0] == "text/html" || parts[0] == "application/xhtml+xml" { html = max(html, quality) }
-        }
-        return json > 0 && json > html
     }
 
     private func html(_ page: String, status: HTTPResponse.Status) -> Response {

@@ -16,12 +16,15 @@ public struct IntakeServer: Sendable {
     public init(configuration: ServerConfiguration, logger: Logger) throws {
         let metrics = IntakeMetrics()
         let sealer = try IntakeSealer(keys: configuration.keys)
-        try sealer.prepare(for: Date())
+        do {
+            try sealer.prepare(for: Date())
+        } catch {
+            // Start anyway: /healthz and every submission answer 503 until the purge (or `inbox
+            // keys init`) creates the key, and then the server carries on without a restart.
+            logger.error("no key to seal to yet; answering 503", metadata: ["reason": "\(error)"])
+        }
         let writer = GroupCommitWriter(store: configuration.store, metrics: metrics)
-        let notices = Dictionary(
-            uniqueKeysWithValues: [PageLanguage.sv, .en].map { language in
-                (language, PrivacyNotice(policy: configuration.policy.policy, language: language == .sv ? .sv : .en))
-            })
+        let notices = PageNotices(policy: configuration.policy.policy)
 
         let router = Router(context: IntakeRequestContext.self)
         router.add(middleware: RequestLogMiddleware(logger: logger))

@@ -31,12 +31,18 @@ public protocol InboxStore: Sendable {
     /// The sealed draft of a record's answer, if one was kept.
     func draft(of reference: Reference) throws -> Data?
 
-    /// Sets or clears a legal hold.
+    /// Sets or clears a legal hold (without re-sealing: `reseal` does both).
     func setHold(_ reference: Reference, hold: Hold?) throws
 
-    /// Replaces a record's sealed fields and email index entry and sets or clears its hold, in one
-    /// transaction: holding and releasing re-seal a record to other keys.
-    func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws
+    /// Clears the hold of records whose hold was released after the database was backed up (the
+    /// release list says so): their fields are sealed to hold keys that no longer exist.
+    func clearHolds(withKeys keyIDs: Set<UInt32>) throws -> [Reference]
+
+    /// Replaces a record's sealed fields, its draft and email index entry and sets or clears its
+    /// hold, in one transaction: holding and releasing re-seal a record to other keys.
+    func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) throws
 
     /// Fields of `field` not held whose `event` time is at or before `cutoff`, oldest first, at
     /// most `limit`. Touches only fields still present, so its cost follows the expired count.
@@ -50,16 +56,13 @@ public protocol InboxStore: Sendable {
     /// the references that were present.
     func erase(_ references: [Reference]) throws -> [Reference]
 
-    /// Appends to one of the hash-chained logs; the caller computed the hashes.
-    func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws
-    /// Every entry of a hash-chained log, oldest first.
+    /// Runs `body` in one write transaction on a hash-chained log: read its tail, check it, append
+    /// or delete, all or nothing. `body` must not escape the transaction it is given.
+    func writeChainedLog<T>(_ log: ChainedLogName, _ body: (any ChainedLogTransaction) throws -> T) throws -> T
+
+    /// Every entry of a hash-chained log, oldest first (a read; verification compares it with the
+    /// log's anchor).
     func entries(of log: ChainedLogName) throws -> [ChainedLogEntry]
-
-    /// The newest entry of a hash-chained log: what the next entry chains to.
-    func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry?
-
-    /// Deletes the oldest entries of a log, up to and including `id` (retention of the audit log).
-    func deleteEntries(of log: ChainedLogName, through id: Int64) throws
 
     /// Throws unless a write could be made now (the health check): the file is writable and the
     /// write lock can be had.

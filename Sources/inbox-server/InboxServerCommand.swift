@@ -55,13 +55,9 @@ struct InboxServerCommand: AsyncParsableCommand {
                 "no master public key in \(inbox.keys.path): create the inbox with `inbox keys init` (or run with --development on a workstation)"
             )
         }
-        let created = try inbox.keys.createMissingEpochs(now: Date())
-        if !created.isEmpty {
-            logger.info("created epochs ahead", metadata: ["epochs": "\(created.map(String.init).joined(separator: ","))"])
-        }
-
+        // The server only reads the key directory: `inbox keys init` and the purge create epochs.
         let store = try SQLiteStore(path: inbox.databasePath)
-        let suppressed = try store.erase(SuppressionList(keyDirectory: inbox.keys.path).entries().map(\.reference))
+        let suppressed = try store.erase(SuppressionList(keys: inbox.keys).entries().map(\.reference))
         if !suppressed.isEmpty {
             logger.notice("applied erasures again from the suppression list", metadata: ["count": "\(suppressed.count)"])
         }

@@ -62,11 +62,11 @@ def test_exposure_is_at_most_the_ceiling(unit, ceiling):
     assert exposure(UNITS / unit) <= ceiling
 
 
-def test_the_server_cannot_see_the_private_keys_and_writes_only_epochs_in_the_key_directory():
+def test_the_server_cannot_see_the_private_keys_and_only_reads_the_key_directory():
     server = (UNITS / "inbox-server.service").read_text()
     assert "InaccessiblePaths=-/etc/contact-inbox/private" in server
     assert "ReadOnlyPaths=-/var/lib/contact-inbox/keys\n" in server
-    assert "ReadWritePaths=-/var/lib/contact-inbox/keys/epochs\n" in server
+    assert "ReadWritePaths=" not in server
     purge = (UNITS / "inbox-purge.service").read_text()
     assert "PrivateNetwork=yes" in purge and "InaccessiblePaths=-/etc/contact-inbox/private" in purge
 

@@ -64,6 +64,25 @@ def test_browsers_get_the_form_back_with_the_question_kept(server):
     assert "Min fråga &lt;b&gt;</textarea>" in page
 
 
+# Each of these headers once stopped the server (a trap in a subscript of an empty split): the
+# form must answer, and the same process must go on answering.
+HOSTILE_HEADERS = [
+    ("GET", {"Accept-Language": ";"}), ("GET", {"Accept-Language": ","}), ("GET", {"Accept-Language": "en;q=nan"}),
+    ("POST", {"Accept": ";"}), ("POST", {"Accept": ",;,"}), ("POST", {"Accept": "application/json;q=inf"}),
+    ("POST", {"Accept": ";", "Accept-Language": ";"}),
+]
+
+
+@pytest.mark.parametrize("method, headers", HOSTILE_HEADERS, ids=[f"{m} {h}" for m, h in HOSTILE_HEADERS])
+def test_malformed_negotiation_headers_are_answered_and_the_server_lives_on(server, method, headers):
+    body = urlencode({"question": "Klarar ni ett semikolon?"}).encode() if method == "POST" else None
+    status, _, _ = request(server.port, method, "/", body=body, headers=dict(FORM if body else {}, **headers))
+    assert status in (200, 303)
+    assert server.process.poll() is None
+    status, _, _ = request(server.port, "GET", "/")
+    assert status == 200
+
+
 # --- accepted submissions ------------------------------------------------------------------------
 
 def test_a_5000_character_cyrillic_question_is_accepted(server):

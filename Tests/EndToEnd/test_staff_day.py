@@ -51,7 +51,11 @@ def test_a_day_of_work_then_the_retention_policy(inbox, server):
     assert ADDRESS.encode() not in b"".join(path.read_bytes() for path in inbox.data.rglob("*") if path.is_file())
 
     # Three years later the archival rule (two years) has passed too: nothing of the record is left.
-    report = inbox_at(inbox, "+1096d", "purge").stdout
+    # (Three years since the last run: the purge asks for its clock to be confirmed.)
+    refused = subprocess.run(["faketime", "-f", "+1096d", INBOX, "purge", "--data-dir", str(inbox.data), "--policy", POLICY],
+                             stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    assert refused.returncode != 0 and "--confirm-clock" in refused.stderr
+    report = inbox_at(inbox, "+1096d", "purge", "--confirm-clock").stdout
     assert "1 question, 1 answer; 1 record(s) affected, 1 deleted whole" in report
     with sqlite3.connect(inbox.data / "inbox.sqlite") as database:
         assert database.execute("SELECT COUNT(*) FROM records").fetchone()[0] == 0

@@ -33,8 +33,8 @@ struct KeysCommandTests {
         #expect(openssl.status == 0)
         #expect(openssl.standardOutput.hasPrefix("X25519 Private-Key:"))
         let epochs = try FileManager.default.contentsOfDirectory(atPath: "\(dataDirectory)/keys/epochs").sorted()
-        #expect(epochs.count == 4)
-        #expect(epochs.first == "0")
+        #expect(epochs.count == 3)
+        #expect(epochs.allSatisfy { UInt32($0).map { $0 > 200_000 } ?? false })
         #expect(result.standardOutput.contains("epochs:"))
         #expect(!result.standardOutput.contains("correct horse"))
     }
@@ -65,16 +65,22 @@ struct KeysCommandTests {
         #expect(FileManager.default.fileExists(atPath: "\(dataDirectory)/keys/master.pub.pem"))
     }
 
-    @Test("keys list --json prints one array: hold, current and future keys")
+    @Test("keys list --json prints one array: current and future keys, with their dates")
     func listJSON() throws {
         #expect(try initialize().status == 0)
         let result = try InboxExecutable.run(["keys", "list", "--json", "--data-dir", dataDirectory])
         #expect(result.status == 0, "\(result.standardError)")
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.standardOutput.utf8)) as? [[String: Any]])
-        #expect(rows.count == 12)
-        #expect(Set(rows.compactMap { $0["state"] as? String }) == ["hold", "current", "future"])
+        #expect(rows.count == 9)
+        #expect(Set(rows.compactMap { $0["state"] as? String }) == ["current", "future"])
         #expect(Set(rows.compactMap { $0["field"] as? String }) == ["email", "question", "answer"])
-        #expect(rows.allSatisfy { Set($0.keys) == ["epoch", "field", "state", "starts", "ends", "created_at", "destroyed_at"] })
+        #expect(rows.allSatisfy { Set($0.keys) == ["epoch", "hold", "field", "state", "starts", "ends", "destroy_by"] })
+        // The email key of an epoch is destroyed 90 days after the epoch ends (the default policy).
+        let email = try #require(rows.first { $0["field"] as? String == "email" })
+        let formatter = ISO8601DateFormatter()
+        let ends = try #require((email["ends"] as? String).flatMap(formatter.date(from:)))
+        let destroyBy = try #require((email["destroy_by"] as? String).flatMap(formatter.date(from:)))
+        #expect(destroyBy == ends + 90 * 86_400)
     }
 
     @Test("keys list on a directory without an inbox says how to create one")

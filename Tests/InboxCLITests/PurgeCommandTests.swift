@@ -35,16 +35,34 @@ struct PurgeCommandTests {
         #expect(dryRun.standardOutput.contains("(hard maximum 90 days after received)"))
         #expect(try store.record(reference)?.fields == [.email, .question])
 
-        let later = try inbox.run(["purge"], at: "+91d")
+        // Sixty days since the last run: more than the policy's purge.max_gap, so the purge shows what
+        // it would do and refuses until the clock is confirmed.
+        let refused = try inbox.run(["purge"], at: "+91d")
+        #expect(refused.status != 0)
+        #expect(refused.standardError.contains("--confirm-clock"))
+        #expect(refused.standardOutput.contains("delete  \(reference)  email"))
+        #expect(try store.record(reference)?.fields == [.email, .question])
+
+        let later = try inbox.run(["purge", "--confirm-clock"], at: "+91d")
         #expect(later.status == 0, "\(later.standardError)")
         #expect(later.standardOutput.contains("Deleted fields: 1 email, 0 question, 0 answer"))
         #expect(try store.record(reference)?.fields == [.question])
 
-        let muchLater = try inbox.run(["purge"], at: "+731d")
+        let muchLater = try inbox.run(["purge", "--confirm-clock"], at: "+731d")
         #expect(muchLater.status == 0, "\(muchLater.standardError)")
         #expect(try store.record(reference) == nil)
         #expect(muchLater.standardOutput.contains("Keys destroyed:"))
         #expect(!muchLater.standardOutput.contains("Keys destroyed: none"))
+    }
+
+    @Test("a clock earlier than the last purge is refused, confirmed or not, and nothing changes")
+    func clockBack() throws {
+        let reference = try inbox.submit()
+        #expect(try inbox.run(["purge"], at: "+10d").status == 0)
+        let back = try inbox.run(["purge", "--confirm-clock"], at: "+5d")
+        #expect(back.status != 0)
+        #expect(back.standardError.contains("earlier than the last purge"))
+        #expect(try inbox.store().record(reference)?.fields == [.email, .question])
     }
 
     @Test("--as-of without --dry-run is refused")

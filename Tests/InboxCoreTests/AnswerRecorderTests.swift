@@ -46,22 +46,24 @@ struct AnswerRecorderTests {
         let opened = try hierarchy.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
             sealed, reference: record.reference.text, field: .answer)
         #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Svaret.")
-        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
         #expect(try log.entries().map(\.entry.action) == ["answer"])
         try recorder.recordFailure(for: record.reference, now: answeredAt)
         #expect(try log.entries().map(\.entry.action) == ["answer", "answer-failed"])
     }
 
-    @Test("while a record is held, its draft and answer are sealed to the hold key, like its other fields")
+    @Test("while a record is held, its draft and answer are sealed to its hold's keys, like its other fields")
     func held() throws {
         let inbox = try InboxFixture(created: t0)
         let record = try inbox.submit(at: t0)
         let (recorder, hierarchy, master) = try recorder(inbox)
         try LegalHold(store: inbox.store, keys: hierarchy, master: master).hold(record.reference, reason: "case 12-34", now: t0)
+        let holdKey = try #require(try inbox.store.record(record.reference)?.hold?.keyID)
+        #expect(SealedField.isHoldKey(holdKey))
         try recorder.saveDraft("utkast", for: record.reference, now: t0)
-        #expect(try SealedField(bytes: try #require(try inbox.store.draft(of: record.reference))).epoch == SealedField.holdEpoch)
+        #expect(try SealedField(bytes: try #require(try inbox.store.draft(of: record.reference))).epoch == holdKey)
         try recorder.recordSent("svar", for: record.reference, now: t0)
         let answer = try #require(try inbox.store.sealedFields(of: record.reference)[.answer])
-        #expect(try SealedField(bytes: answer).epoch == SealedField.holdEpoch)
+        #expect(try SealedField(bytes: answer).epoch == holdKey)
     }
 }

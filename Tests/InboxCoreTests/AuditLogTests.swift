@@ -15,12 +15,12 @@ struct AuditLogTests {
     /// An inbox whose audit log holds five entries.
     func filled() throws -> (InboxFixture, AuditLog, [Int64]) {
         let inbox = try InboxFixture(created: t0)
-        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
+        let anna = StaffIdentity(uid: getuid(), user: "contact-inbox", sudo: SudoInvocation(user: "anna", uid: 1001, gid: 1001))
         for index in 0..<5 {
             try log.append(
                 AuditLog.entry(
-                    action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + Double(index),
-                    environment: ["SUDO_USER": "anna"]))
+                    action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + Double(index), identity: anna))
         }
         return (inbox, log, try log.entries().map(\.id))
     }
@@ -33,7 +33,7 @@ struct AuditLogTests {
             let first = try #require(try log.entries().first?.entry)
             #expect(first.action == "open" && first.purpose == "answering" && first.claimedBy == "anna")
             #expect(first.uid == getuid())
-            #expect(!first.user.isEmpty)
+            #expect(first.user == "contact-inbox")
         }
     }
 
@@ -76,7 +76,103 @@ struct AuditLogTests {
             Issue.record("truncation not detected")
             return
         }
-        #expect(reason.contains("cut off"))
+        #expect(reason.contains("anchor"))
+    }
+
+    /// The red team's attack: whoever can write the database (the internet-facing account can)
+    /// deleted two entries; one unrelated erasure chained over the gap, moved the anchor, and
+    /// verify said intact. Now the append refuses, nothing is written, and verify says broken.
+    @Test("an append after entries were deleted by hand is refused, and the log stays broken")
+    func noChainingOverAGap() throws {
+        let (inbox, log, ids) = try filled()
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id >= ?", arguments: [ids[3]]) }
+        let refused = try #require(throws: AnchoredLogError.self) {
+            try log.append(AuditLog.entry(action: "erase", reference: try Reference.random(), purpose: "access_request", at: t0 + 10))
+        }
+        #expect(refused.description.contains("ends at entry \(ids[2])") && refused.description.contains("says it ends at entry \(ids[4])"))
+        #expect(try log.entries().map(\.id) == Array(ids[0...2]))
+        guard case .broken = try log.verify() else {
+            Issue.record("the gap went unnoticed")
+            return
+        }
+        // Rewriting the whole chain from the start does not help either: the anchor names the end.
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log") }
+        #expect(throws: AnchoredLogError.self) {
+            try log.append(AuditLog.entry(action: "erase", reference: nil, purpose: "access_request", at: t0 + 11))
+        }
+    }
+
+    @Test("no time that decides lives outside the hash: the log's columns are the id, the body and the hashes")
+    func nothingOutsideTheHash() throws {
+        let (inbox, _, _) = try filled()
+        for table in ["audit_log", "purge_log"] {
+            let columns = try inbox.store.pool.read { db in
+                try String.fetchAll(db, sql: "SELECT name FROM pragma_table_info(?)", arguments: [table])
+            }
+            #expect(columns == ["id", "body", "previous_hash", "hash"], "\(table)")
+        }
+    }
+
+    @Test("after an accepted restore, ids go on from the highest ever given")
+    func idsAfterRestore() throws {
+        let (inbox, log, ids) = try filled()
+        let backup = try inbox.copyDatabase()
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        try inbox.restoreDatabase(from: backup)
+        #expect(throws: AnchoredLogError.self) {
+            try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 11))
+        }
+        let accepted = try #require(try log.chain.acceptRestoredEnd(reason: "backup of the morning", at: t0 + 12))
+        #expect(accepted.to == ids[4] && accepted.from == ids[4] + 1)
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 13))
+        #expect(try log.verify() == .intact(entries: 6))
+        #expect(try log.entries().last?.id ?? 0 > ids[4])
+    }
+
+    @Test("twelve writers at once, each with its own connection, leave one unbroken chain with every entry")
+    func concurrentWriters() async throws {
+        let (inbox, _, _) = try filled()
+        let databasePath = inbox.databasePath
+        let keys = inbox.keys
+        let start = t0
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<12 {
+                group.addTask {
+                    // A store of its own: another connection, as another process would have.
+                    let log = AuditLog(store: try SQLiteStore(path: databasePath), keys: keys)
+                    for index in 0..<5 {
+                        try log.append(
+                            AuditLog.entry(action: "open", reference: nil, purpose: "writer \(writer)", at: start + Double(100 + index)))
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
+        #expect(try log.verify() == .intact(entries: 5 + 60))
+        #expect(Set(try log.entries().map(\.id)).count == 65)
+    }
+
+    @Test("an append cut short between the database's commit and the anchor's move is finished, not called tampering")
+    func pendingAnchor() throws {
+        let (inbox, log, _) = try filled()
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        let stored = try inbox.store.entries(of: .audit)
+        let newest = stored[stored.count - 1]
+        let previous = stored[stored.count - 2]
+        func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
+        // The anchor as it is between the commit and its move: still at the entry before, naming the
+        // new one as pending.
+        let anchorURL = URL(fileURLWithPath: "\(inbox.keys.path)/audit.anchor")
+        var anchor = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: anchorURL)) as? [String: Any])
+        anchor["last_id"] = previous.id
+        anchor["hash"] = hex(previous.hash)
+        anchor["pending_id"] = newest.id
+        anchor["pending_hash"] = hex(newest.hash)
+        try JSONSerialization.data(withJSONObject: anchor).write(to: anchorURL)
+        #expect(try log.verify() == .intact(entries: 6))
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 11))
+        #expect(try log.verify() == .intact(entries: 7))
     }
 
     var brokenChain: String {
@@ -91,13 +187,13 @@ struct AuditLogRetentionTests {
     @Test("the purge removes entries past two years, keeps a checkpoint, and the rest still verifies")
     func removal() throws {
         let inbox = try InboxFixture(created: t0)
-        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
         for day in [0.0, 1, 400, 800] {
             try log.append(
                 AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
         }
         // Two years after the second entry: the first two go, the later two stay and verify.
-        let report = try inbox.purge.run(now: t0 + 732 * InboxFixture.day)
+        let report = try inbox.purge.run(now: t0 + 732 * InboxFixture.day, confirmedClock: true)
         #expect(report.auditEntriesRemoved == 2)
         #expect(try log.entries().count == 2)
         #expect(try log.verify() == .intact(entries: 2))
@@ -106,7 +202,7 @@ struct AuditLogRetentionTests {
         #expect(try log.verify() == .intact(entries: 3))
         // Removing a kept entry by hand is still detected.
         let oldest = try #require(try log.entries().first?.id)
-        try inbox.store.deleteEntries(of: .audit, through: oldest)
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id <= ?", arguments: [oldest]) }
         guard case .broken = try log.verify() else {
             Issue.record("a removed entry after the checkpoint went unnoticed")
             return
@@ -116,23 +212,23 @@ struct AuditLogRetentionTests {
     @Test("a log the retention emptied verifies; emptied by hand after a new entry it does not")
     func emptied() throws {
         let inbox = try InboxFixture(created: t0)
-        let log = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
         for day in [0.0, 1] {
             try log.append(
                 AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
         }
         // Found by the end-to-end day: every entry past its two years, so none is left.
-        #expect(try inbox.purge.run(now: t0 + 1100 * InboxFixture.day).auditEntriesRemoved == 2)
+        #expect(try inbox.purge.run(now: t0 + 1100 * InboxFixture.day, confirmedClock: true).auditEntriesRemoved == 2)
         #expect(try log.verify() == .intact(entries: 0))
 
         try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 1101 * InboxFixture.day))
         #expect(try log.verify() == .intact(entries: 1))
         let newest = try #require(try log.entries().last?.id)
-        try inbox.store.deleteEntries(of: .audit, through: newest)
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id <= ?", arguments: [newest]) }
         guard case .broken(nil, let reason) = try log.verify() else {
             Issue.record("an emptied log after a new entry went unnoticed")
             return
         }
-        #expect(reason.contains("cut off"))
+        #expect(reason.contains("anchor"))
     }
 }

@@ -1,11 +1,13 @@
 // A real inbox on disk for core tests: keys made by the key hierarchy, a migrated SQLite file, the
 // shipped default policy, and submissions sealed exactly as the intake server seals them.
 import Foundation
+import GRDB
 import InboxCore
 import InboxCrypto
 import InboxPolicy
-import InboxStore
 import InboxTestSupport
+
+@testable import InboxStore
 
 final class InboxFixture {
     static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
@@ -45,6 +47,25 @@ final class InboxFixture {
     }
 
     var purge: Purge { Purge(policy: policy, store: store, keys: keys) }
+
+    /// An online backup of the database, as deploy/README.md has the operator take one.
+    func copyDatabase() throws -> String {
+        let path = "\(directory.path)/backup-\(UUID().uuidString).sqlite"
+        try store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [path]) }
+        return path
+    }
+
+    /// Restores a backup into the live database (SQLite's backup API, page by page, in one
+    /// transaction), as a restore with the server stopped would leave it.
+    func restoreDatabase(from path: String) throws {
+        try DatabaseQueue(path: path).backup(to: store.pool)
+    }
+
+    /// What the operator does after a restore: accept the logs as the backup ends them.
+    func acceptRestoredLogs(at date: Date = Date()) throws {
+        _ = try AuditLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
+        _ = try PurgeLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
+    }
 
     /// Seals and stores a submission received at `date`, returning its reference and sealed bytes.
     @discardableResult

@@ -1,5 +1,7 @@
-// Holds: a held record is re-sealed to the hold keys, survives the purge and the destruction of
-// its own epoch keys, stays findable by address, and on release returns to the current epoch.
+// Holds: a held record is re-sealed to keys of its own hold, survives the purge and the
+// destruction of its epoch keys, stays findable by address, and on release returns to the current
+// epoch while the hold's keys are destroyed, so that a backup taken during the hold becomes
+// unreadable; a restored database cannot bring the hold back.
 import Foundation
 import InboxCore
 import InboxCrypto
@@ -30,12 +32,14 @@ struct LegalHoldTests {
         #expect(try epochs(inbox, held.reference) == [.email: 202601, .question: 202601])
 
         try holds.hold(held.reference, reason: "court order 12-34", now: t0 + Self.day)
-        #expect(try epochs(inbox, held.reference) == [.email: 0, .question: 0])
+        let holdKey = try #require(try inbox.store.record(held.reference)?.hold?.keyID)
+        #expect(SealedField.holdKeyIDs.contains(holdKey))
+        #expect(try epochs(inbox, held.reference) == [.email: holdKey, .question: holdKey])
         #expect(try inbox.store.record(held.reference)?.hold?.reason == "court order 12-34")
 
         // Far past every deadline: the epoch's keys are destroyed, the held record is kept whole.
         let later = t0 + 800 * Self.day
-        let report = try inbox.purge.run(now: later)
+        let report = try inbox.purge.run(now: later, confirmedClock: true)
         #expect(report.keysDestroyed.contains("202601/email"))
         #expect(try inbox.store.record(held.reference)?.fields == [.email, .question])
         #expect(
@@ -43,7 +47,7 @@ struct LegalHoldTests {
 
         let reader = CaseReader(
             policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master,
-            audit: AuditLog(store: inbox.store, keyDirectory: inbox.keys.path))
+            audit: AuditLog(store: inbox.store, keys: inbox.keys))
         #expect(try reader.open(held.reference, purpose: "answering", now: later).question == "Behåll mig")
 
         try holds.release(held.reference, now: later)
@@ -51,14 +55,80 @@ struct LegalHoldTests {
         #expect(try epochs(inbox, held.reference) == [.email: current, .question: current])
         #expect(try inbox.store.record(held.reference)?.hold == nil)
         #expect(try reader.open(held.reference, purpose: "answering", now: later).email == "anna@example.se")
+        // The hold's keys are gone with the release, and the release is recorded.
+        #expect(try inbox.keys.list(now: later).filter { $0.epoch == holdKey }.allSatisfy { $0.state == .destroyed })
+        #expect(try ReleaseList(keys: inbox.keys).entries().map(\.holdKey) == [holdKey])
         // Released, its deadlines run from its events again: long past, so the next purge removes it.
         _ = try inbox.purge.run(now: later + 1)
         #expect(try inbox.store.record(held.reference) == nil)
         // The hold's own audit entry is older than the audit log's two years and went with the purge;
         // the record kept the hold itself, and the rest of the log still verifies.
-        let audit = AuditLog(store: inbox.store, keyDirectory: inbox.keys.path)
+        let audit = AuditLog(store: inbox.store, keys: inbox.keys)
         #expect(try audit.entries().map(\.entry.action) == ["open", "release", "open"])
         #expect(try audit.verify() == .intact(entries: 3))
+    }
+
+    @Test("a backup taken during a hold is unreadable once the hold is released and the current epoch's keys are gone")
+    func backupDuringHold() throws {
+        let inbox = try InboxFixture(created: t0)
+        let held = try inbox.submit(at: t0, email: "anna@example.se", question: "Bevaras i backup?")
+        let (holds, hierarchy, master) = try legalHold(inbox)
+        try holds.hold(held.reference, reason: "court order 12-34", now: t0 + Self.day)
+        let backup = try inbox.store.sealedFields(of: held.reference)
+        // The backup opens while the hold lasts.
+        #expect(
+            try hierarchy.openField(try #require(backup[.question]), reference: held.reference.text, field: .question, master: master)
+                .utf8String == "Bevaras i backup?")
+
+        let release = t0 + 40 * Self.day
+        try holds.release(held.reference, now: release)
+        // Three years of purges later, every key the record was ever sealed to is gone: the hold's at
+        // its release, the epochs' at their end plus the hard maximum.
+        var now = release
+        for _ in 0..<40 {
+            now += 30 * Self.day
+            _ = try inbox.purge.run(now: now, confirmedClock: true)
+        }
+        for (field, bytes) in backup {
+            #expect(throws: CryptoError.self) {
+                try hierarchy.openField(bytes, reference: held.reference.text, field: field, master: master)
+            }
+        }
+        #expect(try inbox.store.record(held.reference) == nil)
+    }
+
+    @Test("a restored database does not bring a released hold back: the purge releases it again")
+    func restoredHold() throws {
+        let inbox = try InboxFixture(created: t0)
+        let held = try inbox.submit(at: t0)
+        let (holds, _, _) = try legalHold(inbox)
+        try holds.hold(held.reference, reason: "court order 12-34", now: t0 + Self.day)
+        let backup = try inbox.copyDatabase()
+        try holds.release(held.reference, now: t0 + 2 * Self.day)
+
+        try inbox.restoreDatabase(from: backup)
+        #expect(try inbox.store.record(held.reference)?.hold != nil)
+        try inbox.acceptRestoredLogs()
+        let report = try inbox.purge.run(now: t0 + 3 * Self.day)
+        #expect(report.holdsReapplied == [held.reference.text])
+        #expect(try inbox.store.record(held.reference)?.hold == nil)
+        // Its deadlines apply again: 91 days on, its address goes like any other's.
+        _ = try inbox.purge.run(now: t0 + 91 * Self.day, confirmedClock: true)
+        #expect(try inbox.store.record(held.reference)?.fields == [.question])
+    }
+
+    @Test("a draft kept before the hold is re-sealed to the hold and back")
+    func draftFollowsHold() throws {
+        let inbox = try InboxFixture(created: t0)
+        let record = try inbox.submit(at: t0)
+        let (holds, hierarchy, master) = try legalHold(inbox)
+        try AnswerRecorder(store: inbox.store, keys: hierarchy, master: master).saveDraft("utkast", for: record.reference, now: t0)
+        try holds.hold(record.reference, reason: "x", now: t0 + Self.day)
+        let holdKey = try #require(try inbox.store.record(record.reference)?.hold?.keyID)
+        #expect(try SealedField(bytes: try #require(try inbox.store.draft(of: record.reference))).epoch == holdKey)
+        try holds.release(record.reference, now: t0 + 40 * Self.day)
+        #expect(try SealedField(bytes: try #require(try inbox.store.draft(of: record.reference))).epoch == 202602)
+        #expect(try AnswerRecorder(store: inbox.store, keys: hierarchy, master: master).draft(of: record.reference) == "utkast")
     }
 
     @Test("holding twice or releasing what is not held is refused")

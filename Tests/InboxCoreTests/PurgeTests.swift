@@ -3,6 +3,7 @@ import Foundation
 import GRDB
 import InboxCore
 import InboxCrypto
+import InboxPolicy
 import InboxTestSupport
 import Testing
 
@@ -25,20 +26,20 @@ struct PurgeTests {
         try inbox.store.setHold(held.reference, hold: Hold(reason: "court order", since: t0 + Self.day))
 
         // Day 32 after the answer: the answered record's email is due (30 days after answered).
-        let first = try inbox.purge.run(now: t0 + 33 * Self.day)
+        let first = try inbox.purge.run(now: t0 + 33 * Self.day, confirmedClock: true)
         #expect(first.deletedFields == ["email": 1])
         #expect(try inbox.store.record(answered.reference)?.fields == [.question, .answer])
         #expect(try inbox.store.record(unanswered.reference)?.fields == [.email, .question])
 
         // Day 91: the unanswered one reaches the 90-day hard maximum; the held one does not go.
-        let second = try inbox.purge.run(now: t0 + 91 * Self.day)
+        let second = try inbox.purge.run(now: t0 + 91 * Self.day, confirmedClock: true)
         #expect(second.deletedFields == ["email": 1])
         #expect(second.referencesAffected == [unanswered.reference.text])
         #expect(try inbox.store.record(held.reference)?.fields == [.email, .question])
         #expect(try inbox.store.record(recent.reference)?.fields == [.email, .question])
 
         // Two years on, questions and answers go and their records with them; the held one stays.
-        let third = try inbox.purge.run(now: t0 + 731 * Self.day)
+        let third = try inbox.purge.run(now: t0 + 731 * Self.day, confirmedClock: true)
         #expect(Set(third.recordsDeleted) == [answered.reference.text, unanswered.reference.text])
         #expect(try inbox.store.record(held.reference) != nil)
         #expect(try inbox.store.record(answered.reference) == nil)
@@ -47,12 +48,12 @@ struct PurgeTests {
     @Test("a second run is a no-op; an empty store is a no-op")
     func idempotent() throws {
         let inbox = try InboxFixture(created: t0)
-        let empty = try inbox.purge.run(now: t0)
+        let empty = try inbox.purge.run(now: t0, confirmedClock: true)
         #expect(empty.deletedFields.isEmpty && empty.recordsDeleted.isEmpty && empty.keysDestroyed.isEmpty)
         try inbox.submit(at: t0)
-        let first = try inbox.purge.run(now: t0 + 100 * Self.day)
+        let first = try inbox.purge.run(now: t0 + 100 * Self.day, confirmedClock: true)
         #expect(first.deletedFields == ["email": 1])
-        let second = try inbox.purge.run(now: t0 + 100 * Self.day)
+        let second = try inbox.purge.run(now: t0 + 100 * Self.day, confirmedClock: true)
         #expect(second.deletedFields.isEmpty)
         #expect(second.keysDestroyed.isEmpty)
         #expect(try inbox.store.recordCount() == 1)
@@ -86,7 +87,7 @@ struct PurgeTests {
         // The scan works: before the purge, both are somewhere in the files.
         #expect(contains(try inbox.databaseBytes(), purged.sealed[.email]!))
 
-        _ = try inbox.purge.run(now: t0 + 91 * Self.day)
+        _ = try inbox.purge.run(now: t0 + 91 * Self.day, confirmedClock: true)
         let after = try inbox.databaseBytes()
         #expect(!contains(after, purged.sealed[.email]!))
         #expect(!contains(after, purged.sealed[.email]!.prefix(37)))  // not even its header and enc
@@ -100,9 +101,9 @@ struct PurgeTests {
         let inbox = try InboxFixture(created: t0)
         // Epoch 202601 ends 2026-02-01; email's hard maximum is 90 days: due 2026-05-02.
         let due = ISO8601DateFormatter().date(from: "2026-05-02T00:00:00Z")!
-        let early = try inbox.purge.run(now: due - 1)
+        let early = try inbox.purge.run(now: due - 1, confirmedClock: true)
         #expect(early.keysDestroyed.isEmpty)
-        let onTime = try inbox.purge.run(now: due)
+        let onTime = try inbox.purge.run(now: due, confirmedClock: true)
         #expect(onTime.keysDestroyed == ["202601/email"])
         #expect(throws: CryptoError.self) { try inbox.keys.publicKey(epoch: 202601, field: .email) }
         #expect(try inbox.keys.publicKey(epoch: 202601, field: .question).epoch == 202601)
@@ -111,7 +112,7 @@ struct PurgeTests {
 
         // Far in the future, only past epochs go, however old the policy says they may be.
         let far = due + 3000 * Self.day
-        _ = try inbox.purge.run(now: far)
+        _ = try inbox.purge.run(now: far, confirmedClock: true)
         let current = try inbox.keys.calendar().epoch(containing: far)
         for status in try inbox.keys.list(now: far) where status.epoch >= current || status.epoch == 0 {
             #expect(status.state != .destroyed, "\(status.epoch)/\(status.field)")
@@ -123,7 +124,7 @@ struct PurgeTests {
         let inbox = try InboxFixture(created: t0)
         let submitted = try inbox.submit(at: t0)
         let backup = submitted.sealed[.email]!
-        _ = try inbox.purge.run(now: t0 + 200 * Self.day)
+        _ = try inbox.purge.run(now: t0 + 200 * Self.day, confirmedClock: true)
         let hierarchy = KeyHierarchy(keys: inbox.keys, privateKeys: PrivateKeyDirectory(path: "\(inbox.directory.path)/private"))
         let master = try hierarchy.openMasterKey(passphrase: SecretBytes(copying: Array("correct horse battery staple".utf8)))
         #expect(throws: CryptoError.self) { try hierarchy.openEpochKey(epoch: 202601, field: .email, master: master) }
@@ -135,17 +136,17 @@ struct PurgeTests {
         let inbox = try InboxFixture(created: t0)
         let record = try inbox.submit(at: t0)
         try inbox.store.markAnswered(record.reference, sealedAnswer: Data([1]), at: t0)
-        let before = try inbox.purge.run(now: t0 + 10 * Self.day)
+        let before = try inbox.purge.run(now: t0 + 10 * Self.day, confirmedClock: true)
         #expect(before.deletedFields.isEmpty)
         #expect(!before.policyChanged)
 
         let text = try String(contentsOfFile: InboxFixture.defaultPolicyPath, encoding: .utf8)
         try inbox.usePolicy(text.replacingOccurrences(of: "keep = \"30 days\"", with: "keep = \"7 days\""))
-        let after = try inbox.purge.run(now: t0 + 10 * Self.day)
+        let after = try inbox.purge.run(now: t0 + 10 * Self.day, confirmedClock: true)
         #expect(after.deletedFields == ["email": 1])
         #expect(after.policyChanged)
         #expect(after.previousPolicyDigest == before.policyDigest)
-        let logged = try PurgeLog(store: inbox.store).reports()
+        let logged = try PurgeLog(store: inbox.store, keys: inbox.keys).reports()
         #expect(logged.last?.previousPolicyDigest == before.policyDigest)
     }
 
@@ -159,12 +160,12 @@ struct PurgeTests {
         try inbox.store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [backupPath]) }
 
         #expect(try inbox.store.erase([erased.reference]) == [erased.reference])
-        try SuppressionList(keyDirectory: inbox.keys.path).append([erased.reference], at: t0 + Self.day)
+        try SuppressionList(keys: inbox.keys).append([erased.reference], at: t0 + Self.day)
 
         // Restore: the old file comes back with the erased record in it.
         let restored = try SQLiteStore(path: backupPath)
         #expect(try restored.record(erased.reference) != nil)
-        let report = try Purge(policy: inbox.policy, store: restored, keys: inbox.keys).run(now: t0 + 2 * Self.day)
+        let report = try Purge(policy: inbox.policy, store: restored, keys: inbox.keys).run(now: t0 + 2 * Self.day, confirmedClock: true)
         #expect(report.suppressionReapplied == [erased.reference.text])
         #expect(try restored.record(erased.reference) == nil)
         #expect(try restored.record(kept.reference) != nil)
@@ -174,35 +175,93 @@ struct PurgeTests {
     @Test("the suppression list refuses a changed entry")
     func suppressionTamper() throws {
         let inbox = try InboxFixture(created: t0)
-        let list = SuppressionList(keyDirectory: inbox.keys.path)
+        let list = SuppressionList(keys: inbox.keys)
         try list.append([try Reference.random(), try Reference.random()], at: t0)
         #expect(try list.entries().count == 2)
         var text = try String(contentsOfFile: list.path, encoding: .utf8)
         let other = try Reference.random().text
         text = other + text.dropFirst(other.count)
         try text.write(toFile: list.path, atomically: true, encoding: .utf8)
-        #expect(throws: SuppressionListError.self) { try list.entries() }
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: list.path)
+        #expect(throws: ChainedListError.self) { try list.entries() }
     }
 
     @Test("the purge log's chain verifies and detects a modified, removed or reordered entry")
     func purgeLogChain() throws {
         let inbox = try InboxFixture(created: t0)
         for offset in [0, 1, 2, 3] { _ = try inbox.purge.run(now: t0 + Double(offset) * Self.day) }
-        let log = PurgeLog(store: inbox.store)
-        #expect(try log.firstBrokenEntry() == nil)
-        let ids = try inbox.store.entries(of: .purge).map { $0.id! }
+        let log = PurgeLog(store: inbox.store, keys: inbox.keys)
+        #expect(try log.verify() == .intact(entries: 4))
+        let ids = try inbox.store.entries(of: .purge).map(\.id)
 
         try inbox.store.pool.write { db in
             try db.execute(
                 sql: "UPDATE purge_log SET body = replace(body, 'keys_destroyed', 'keys_destroyeD') WHERE id = ?", arguments: [ids[1]])
         }
-        #expect(try log.firstBrokenEntry() == ids[1])
+        guard case .broken(ids[1], _) = try log.verify() else {
+            Issue.record("a changed purge-log entry went unnoticed")
+            return
+        }
 
         let second = try InboxFixture(created: t0)
         for offset in [0, 1, 2] { _ = try second.purge.run(now: t0 + Double(offset) * Self.day) }
-        let secondIDs = try second.store.entries(of: .purge).map { $0.id! }
+        let secondIDs = try second.store.entries(of: .purge).map(\.id)
         try second.store.pool.write { db in try db.execute(sql: "DELETE FROM purge_log WHERE id = ?", arguments: [secondIDs[1]]) }
-        #expect(try PurgeLog(store: second.store).firstBrokenEntry() == secondIDs[2])
+        guard case .broken(secondIDs[2], _) = try PurgeLog(store: second.store, keys: second.keys).verify() else {
+            Issue.record("a removed purge-log entry went unnoticed")
+            return
+        }
+    }
+
+    /// The red team's finding: with a "1 month" rule, a record received 31 January 12:00 was shown
+    /// "deleted by 28 February 12:00" but survived a purge at 28 February 23:59 (a fixed day of
+    /// slack in the purge's range query). One rule now computes the deadline for both.
+    @Test("a month after 31 January is 28 February, for the display and for the purge alike")
+    func monthEndDeadline() throws {
+        let received = try #require(ISO8601DateFormatter().date(from: "2027-01-31T12:00:00Z"))
+        let inbox = try InboxFixture(created: received)
+        let text = try String(contentsOfFile: InboxFixture.defaultPolicyPath, encoding: .utf8)
+        try inbox.usePolicy(
+            text.replacingOccurrences(
+                of: "retention = [\n    { after = \"answered\", keep = \"30 days\" },\n]",
+                with: "retention = [\n    { after = \"received\", keep = \"1 month\" },\n]"))
+        let record = try inbox.submit(at: received)
+        let shown = inbox.policy.policy.field(.email).deadline(received: received, answered: nil).date
+        #expect(shown == ISO8601DateFormatter().date(from: "2027-02-28T12:00:00Z"))
+        _ = try inbox.purge.run(now: shown - 1)
+        #expect(try inbox.store.record(record.reference)?.fields.contains(.email) == true)
+        let report = try inbox.purge.run(now: try #require(ISO8601DateFormatter().date(from: "2027-02-28T23:59:00Z")))
+        #expect(report.deletedFields["email"] == 1)
+        #expect(try inbox.store.record(record.reference)?.fields == [.question])
+    }
+
+    @Test("the purge refuses a clock earlier than its last run, and a jump past purge.max_gap unless confirmed")
+    func clockChecks() throws {
+        let inbox = try InboxFixture(created: t0)
+        let record = try inbox.submit(at: t0)
+        _ = try inbox.purge.run(now: t0 + Self.day)
+        // Back in time: refused whatever the confirmation.
+        let back = try #require(throws: PurgeClockError.self) { try inbox.purge.run(now: t0, confirmedClock: true) }
+        #expect(back.verdict == .earlierThanLastRun(lastRun: t0 + Self.day))
+        // Years ahead: refused without a confirmation, and nothing is deleted or destroyed.
+        let far = t0 + 1500 * Self.day
+        let ahead = try #require(throws: PurgeClockError.self) { try inbox.purge.run(now: far) }
+        #expect(ahead.description.contains("--confirm-clock"))
+        #expect(try inbox.store.record(record.reference) != nil)
+        #expect(try inbox.keys.list(now: far).allSatisfy { $0.state != .destroyed })
+        #expect(try PurgeLog(store: inbox.store, keys: inbox.keys).reports().count == 1)
+        // Within the gap: fine; and a confirmed jump goes through.
+        _ = try inbox.purge.run(now: t0 + 7 * Self.day)
+        _ = try inbox.purge.run(now: far, confirmedClock: true)
+        #expect(try inbox.store.record(record.reference) == nil)
+    }
+
+    @Test("a purge log whose last entry was deleted by hand stops the purge: its clock check would trust it")
+    func purgeLogTampering() throws {
+        let inbox = try InboxFixture(created: t0)
+        for offset in [0.0, 1] { _ = try inbox.purge.run(now: t0 + offset * Self.day) }
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM purge_log WHERE id = (SELECT max(id) FROM purge_log)") }
+        #expect(throws: AnchoredLogError.self) { try inbox.purge.run(now: t0 + 2 * Self.day) }
     }
 
     @Test("the purge is safe while submissions keep arriving: none is lost")
@@ -221,7 +280,7 @@ struct PurgeTests {
         }
         var purge = inbox.purge
         purge.batchSize = 25
-        let report = try purge.run(now: t0 + 95 * Self.day)
+        let report = try purge.run(now: t0 + 95 * Self.day, confirmedClock: true)
         let arrived = try await writer.value
         #expect(report.deletedFields["email"] == 300)
         for reference in arrived {

@@ -24,12 +24,12 @@ struct KeyHierarchyTests {
         try hierarchy.initialize(passphrase: PassphraseFile.read(passphraseFile), calendar: .monthly, now: now)
     }
 
-    @Test("init creates the hold epoch and the current and next two epochs")
+    @Test("init creates the current and next two epochs, and no shared hold key")
     func initCreatesEpochs() throws {
-        #expect(try initialize() == [0, 202611, 202612, 202701])
+        #expect(try initialize() == [202611, 202612, 202701])
         let states = try hierarchy.keys.list(now: now)
-        #expect(states.count == 12)
-        #expect(states.filter { $0.epoch == 0 }.allSatisfy { $0.state == .hold })
+        #expect(states.count == 9)
+        #expect(!states.contains { $0.isHoldKey })
         #expect(states.filter { $0.epoch == 202611 }.allSatisfy { $0.state == .current })
         #expect(states.filter { $0.epoch > 202611 }.allSatisfy { $0.state == .future })
         #expect(states.first { $0.epoch == 202612 }?.starts == ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z"))
@@ -126,7 +126,7 @@ struct KeyHierarchyTests {
     func epochKeyOpens() throws {
         _ = try initialize()
         let master = try hierarchy.openMasterKey(passphrase: PassphraseFile.read(passphraseFile))
-        for epoch: UInt32 in [0, 202611, 202612, 202701] {
+        for epoch: UInt32 in [202611, 202612, 202701] {
             for field in RecordField.allCases {
                 let key = try hierarchy.openEpochKey(epoch: epoch, field: field, master: master)
                 #expect(key.publicKey == (try hierarchy.keys.publicKey(epoch: epoch, field: field)))
@@ -164,7 +164,8 @@ struct KeyHierarchyTests {
         #expect(!hierarchy.privateKeys.hasMasterKey)
     }
 
-    @Test("destroying a key removes its files, records it, and is idempotent; the hold keys are refused")
+    @Test(
+        "destroying a key removes its files and is idempotent; the state is read off the files; current, future and hold keys are refused")
     func destroy() throws {
         _ = try initialize()
         let later = now.addingTimeInterval(200 * 86_400)
@@ -172,14 +173,60 @@ struct KeyHierarchyTests {
         try hierarchy.keys.destroy(epoch: 202611, field: .email, now: later)
         let email = try #require(try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == .email })
         #expect(email.state == .destroyed)
-        #expect(email.destroyedAt == later)
         let question = try #require(try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == .question })
         #expect(question.state == .retired)
         #expect(throws: CryptoError.self) { try hierarchy.keys.publicKey(epoch: 202611, field: .email) }
         #expect(throws: CryptoError.self) { try hierarchy.keys.indexKey(epoch: 202611) }
         let files = try FileManager.default.contentsOfDirectory(atPath: "\(hierarchy.keys.path)/epochs/202611")
         #expect(!files.contains("email.pub.pem") && !files.contains("email.key.sealed") && !files.contains("email.index.key"))
-        #expect(throws: CryptoError.self) { try hierarchy.keys.destroy(epoch: 0, field: .email, now: later) }
+        // Never the epoch that is current at `now`, nor one after it, whatever a caller believes.
+        #expect(throws: CryptoError.self) { try hierarchy.keys.destroy(epoch: 202612, field: .email, now: now) }
+        #expect(throws: CryptoError.self) { try hierarchy.keys.destroy(epoch: 202611, field: .question, now: now) }
+    }
+
+    @Test("a key with some files left is `destroying`, never `destroyed`, and no marker file can say otherwise")
+    func destroying() throws {
+        _ = try initialize()
+        let later = now.addingTimeInterval(200 * 86_400)
+        let epochDirectory = "\(hierarchy.keys.path)/epochs/202611"
+        // The sealed private key went; the index key and the public key did not (a failed unlink).
+        try FileManager.default.removeItem(atPath: "\(epochDirectory)/email.key.sealed")
+        func state(_ field: RecordField) throws -> EpochKeyState? {
+            try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == field }?.state
+        }
+        #expect(try state(.email) == .destroying)
+        // A marker that says destroyed, as the first version wrote, changes nothing.
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: "\(epochDirectory)/email.destroyed"))
+        #expect(try state(.email) == .destroying)
+        // Nor does an epoch.json whose end date was changed: dates come from the epoch number.
+        try Data("{\"epoch\":202611}".utf8).write(to: URL(fileURLWithPath: "\(epochDirectory)/epoch.json"))
+        let listed = try #require(try hierarchy.keys.list(now: later).first { $0.epoch == 202611 && $0.field == .question })
+        #expect(listed.ends == ISO8601DateFormatter().date(from: "2026-12-01T00:00:00Z"))
+        try hierarchy.keys.destroy(epoch: 202611, field: .email, now: later)
+        #expect(try state(.email) == .destroyed)
+    }
+
+    @Test("a hold's keys are its own, listed as hold, and destroyed whole by its release")
+    func holdKeys() throws {
+        _ = try initialize()
+        let first = try hierarchy.keys.createHoldKeys()
+        let second = try hierarchy.keys.createHoldKeys()
+        #expect(first != second && SealedField.isHoldKey(first) && SealedField.isHoldKey(second))
+        #expect(try hierarchy.keys.list(now: now).filter { $0.epoch == first }.map(\.state) == [.hold, .hold, .hold])
+        // Sealed like an epoch's: the master key opens the hold's private key.
+        let passphrase = try PassphraseFile.read(passphraseFile)
+        let master = try hierarchy.openMasterKey(passphrase: passphrase)
+        let sealed = try hierarchy.keys.publicKey(epoch: first, field: .question).seal(Array("kept".utf8), reference: "K7Q2-M9XD-4T")
+        let opened = try hierarchy.openField(sealed.data, reference: "K7Q2-M9XD-4T", field: .question, master: master)
+        #expect(opened.utf8String == "kept")
+        try hierarchy.keys.destroyHoldKeys(first)
+        #expect(try hierarchy.keys.list(now: now).filter { $0.epoch == first }.map(\.state) == [.destroyed, .destroyed, .destroyed])
+        #expect(throws: CryptoError.self) {
+            try hierarchy.openField(sealed.data, reference: "K7Q2-M9XD-4T", field: .question, master: master)
+        }
+        #expect(try hierarchy.keys.list(now: now).filter { $0.epoch == second }.allSatisfy { $0.state == .hold })
+        // Calendar epochs are not destroyed this way.
+        #expect(throws: CryptoError.self) { try hierarchy.keys.destroyHoldKeys(202611) }
     }
 
     @Test("epochs ahead are created as time passes, with no passphrase")

@@ -44,18 +44,21 @@ final class GatedStore: InboxStore {
     }
     func draft(of reference: Reference) throws -> Data? { try inner.draft(of: reference) }
     func setHold(_ reference: Reference, hold: Hold?) throws { try inner.setHold(reference, hold: hold) }
-    func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws {
-        try inner.reseal(reference, sealedFields: sealedFields, emailIndex: emailIndex, hold: hold)
+    func clearHolds(withKeys keyIDs: Set<UInt32>) throws -> [Reference] { try inner.clearHolds(withKeys: keyIDs) }
+    func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) throws {
+        try inner.reseal(reference, sealedFields: sealedFields, sealedDraft: sealedDraft, emailIndex: emailIndex, hold: hold)
     }
     func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) throws -> [PurgeCandidate] {
         try inner.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: limit)
     }
     func deleteFields(_ fields: [(recordID: Int64, field: RecordField)]) throws -> [Reference] { try inner.deleteFields(fields) }
     func erase(_ references: [Reference]) throws -> [Reference] { try inner.erase(references) }
-    func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws { try inner.append(entry, to: log) }
+    func writeChainedLog<T>(_ log: ChainedLogName, _ body: (any ChainedLogTransaction) throws -> T) throws -> T {
+        try inner.writeChainedLog(log, body)
+    }
     func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] { try inner.entries(of: log) }
-    func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry? { try inner.lastEntry(of: log) }
-    func deleteEntries(of log: ChainedLogName, through id: Int64) throws { try inner.deleteEntries(of: log, through: id) }
     func checkWritable() throws { try inner.checkWritable() }
     func reclaimDeletedData() throws { try inner.reclaimDeletedData() }
 }

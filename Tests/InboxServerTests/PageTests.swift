@@ -63,14 +63,45 @@ struct PageTests {
         #expect(PageLanguage.negotiate(query: query, acceptLanguage: accept) == expected)
     }
 
+    /// Each of these once could, or could, stop the server: `;` trapped in a subscript of an empty
+    /// split. All of them must give a page language, and the malformed weights count for nothing.
+    @Test(
+        "a malformed Accept-Language never traps and falls back to Swedish or what is readable",
+        arguments: [
+            (";", PageLanguage.sv), (",", .sv), (";;;", .sv), (", ;, ;q=1", .sv), ("en;", .en), ("en;q=", .sv), ("en;q=nan", .sv),
+            ("en;q=inf", .sv), ("en;q=-1", .sv), ("en;q=2", .sv), ("en;q=0.12345", .sv), ("en;q=1.5", .sv), ("\t en \t", .en),
+            ("sv;q=0.001, en;q=0", .sv), ("en;q=1.000, sv;q=0.999", .en), ("=;q=;=", .sv), ("en;a=b;q=0.5;c", .en),
+            (String(repeating: ";", count: 10_000), .sv),
+        ] as [(String, PageLanguage)])
+    func malformedLanguage(header: String, expected: PageLanguage) {
+        #expect(PageLanguage.negotiate(query: nil, acceptLanguage: header) == expected)
+    }
+
     @Test(
         "JSON only for clients that prefer it; curl's */* and browsers get HTML",
         arguments: [
-            ("application/json", true), ("*/*", false), (nil, false), ("text/html,application/xhtml+xml,*/*;q=0.8", false),
-            ("application/json, text/html;q=0.5", true), ("text/html, application/json;q=0.5", false), ("application/problem+json", true),
-        ] as [(String?, Bool)])
-    func negotiation(accept: String?, json: Bool) {
-        #expect(FormController.prefersJSON(accept) == json)
+            ("application/json", ResponseFormat.json), ("*/*", .html), (nil, .html), ("text/html,application/xhtml+xml,*/*;q=0.8", .html),
+            ("application/json, text/html;q=0.5", .json), ("text/html, application/json;q=0.5", .html), ("application/problem+json", .json),
+            (";", .html), (",", .html), ("application/json;q=", .html), ("application/json;q=0", .html), (";q=1, application/json", .json),
+            ("Application/JSON", .json), ("application/json;q=nan, text/html;q=0.1", .html),
+        ] as [(String?, ResponseFormat)])
+    func negotiation(accept: String?, format: ResponseFormat) {
+        #expect(ResponseFormat(accept: accept) == format)
+    }
+
+    @Test(
+        "weights are RFC 9110 qvalues or nothing",
+        arguments: [
+            ("0", 0.0), ("1", 1.0), ("0.5", 0.5), ("0.125", 0.125), ("1.000", 1.0), ("1.", 1.0), ("0.", 0.0),
+        ] as [(String, Double)])
+    func weights(text: String, expected: Double) {
+        #expect(QualityList.weight(Substring(text)) == expected)
+    }
+
+    @Test(
+        "weights that are not qvalues are refused", arguments: ["", "nan", "inf", "-0", "2", "0.1234", "1.001", "0x1", "0,5", ".5", "1e0"])
+    func badWeights(text: String) {
+        #expect(QualityList.weight(Substring(text)) == nil)
     }
 
     @Test("the thanks page shows only a reference that passes its check")

@@ -171,23 +171,51 @@ struct StoreContractTests {
     }
 
     @Test("a hash-chained log keeps its entries in order, apart from the other log", arguments: StoreEngine.all)
-    func purgeLog(engine: StoreEngine) throws {
+    func chainedLog(engine: StoreEngine) throws {
         let (store, _directory) = try engine.make()
-        let first = ChainedLogEntry(
-            id: nil, recordedAt: t0, body: Data("{}".utf8), previousHash: Data(count: 32), hash: Data(repeating: 1, count: 32))
-        let second = ChainedLogEntry(
-            id: nil, recordedAt: t0 + 1, body: Data("{\"a\":1}".utf8), previousHash: first.hash, hash: Data(repeating: 2, count: 32))
-        try store.append(first, to: .purge)
-        try store.append(second, to: .purge)
+        let bodies = [Data("{}".utf8), Data("{\"a\":1}".utf8)]
+        let ids = try store.writeChainedLog(.purge) { log in
+            #expect(try log.tail() == nil)
+            let first = try log.insert(body: bodies[0], previousHash: Data(count: 32), hash: Data(repeating: 1, count: 32))
+            #expect(try log.tail()?.id == first)
+            let second = try log.insert(body: bodies[1], previousHash: Data(repeating: 1, count: 32), hash: Data(repeating: 2, count: 32))
+            return [first, second]
+        }
         #expect(try store.entries(of: .audit).isEmpty)
-        #expect(try store.lastEntry(of: .audit) == nil)
-        #expect(try store.lastEntry(of: .purge)?.hash == second.hash)
         let log = try store.entries(of: .purge)
-        #expect(log.map(\.body) == [first.body, second.body])
-        #expect(log.map(\.hash) == [first.hash, second.hash])
-        #expect(log[0].id != nil && log[0].id! < log[1].id!)
-        try store.deleteEntries(of: .purge, through: log[0].id!)
-        #expect(try store.entries(of: .purge).map(\.hash) == [second.hash])
+        #expect(log.map(\.body) == bodies)
+        #expect(log.map(\.id) == ids && ids[0] < ids[1])
+        #expect(log.map(\.hash) == [Data(repeating: 1, count: 32), Data(repeating: 2, count: 32)])
+        try store.writeChainedLog(.purge) { try $0.deleteEntries(through: ids[0]) }
+        #expect(try store.entries(of: .purge).map(\.id) == [ids[1]])
+        _ = _directory
+    }
+
+    @Test("a log's ids are never given twice, even after its newest entries are deleted", arguments: StoreEngine.all)
+    func idsNeverReused(engine: StoreEngine) throws {
+        let (store, _directory) = try engine.make()
+        func insert() throws -> Int64 {
+            try store.writeChainedLog(.audit) { try $0.insert(body: Data("{}".utf8), previousHash: Data(count: 32), hash: Data(count: 32)) }
+        }
+        let first = try insert()
+        let second = try insert()
+        try store.writeChainedLog(.audit) { try $0.deleteEntries(through: second) }
+        let third = try insert()
+        #expect(first < second && second < third)
+        _ = _directory
+    }
+
+    @Test("an error thrown inside a chained-log transaction rolls it back and comes out as it was", arguments: StoreEngine.all)
+    func chainedLogRollback(engine: StoreEngine) throws {
+        struct Refused: Error {}
+        let (store, _directory) = try engine.make()
+        #expect(throws: Refused.self) {
+            try store.writeChainedLog(.audit) { log in
+                _ = try log.insert(body: Data("{}".utf8), previousHash: Data(count: 32), hash: Data(count: 32))
+                throw Refused()
+            }
+        }
+        #expect(try store.entries(of: .audit).isEmpty)
         _ = _directory
     }
 }

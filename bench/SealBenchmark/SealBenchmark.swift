@@ -50,7 +50,7 @@ struct SealBenchmark {
                 name.padding(toLength: 34, withPad: " ", startingAt: 0)
                     + String(format: "%7.1f  %6.2f", microseconds, microseconds / agreement))
         }
-        let perSubmission = 2 * rows.last!.1 + rows[5].1
+        let perSubmission = 2 * (rows.last?.1 ?? 0) + rows[5].1
         print(
             String(
                 format: "a submission (address and question sealed, address indexed): %.0f µs, at most %.0f a second per core",

@@ -1,7 +1,7 @@
 // What `inbox answer` keeps: the draft, sealed before anything is sent (so a failed send can be
 // retried without retyping), and, once the relay has taken the message, the answer itself, sealed,
 // with `answered_at` set so that the policy's "after answered" clock starts. Both are sealed to
-// the record's answer key of the current epoch, or to the hold keys while the record is held, so
+// the record's answer key of the current epoch, or to its hold's keys while the record is held, so
 // that a hold keeps covering every field of the record.
 public import Foundation
 public import InboxCrypto
@@ -17,7 +17,7 @@ public struct AnswerRecorder {
         self.store = store
         self.keys = keys
         self.master = master
-        self.audit = AuditLog(store: store, keyDirectory: keys.keys.path)
+        self.audit = AuditLog(store: store, keys: keys.keys)
     }
 
     /// The kept draft of the record's answer, opened; nil when there is none.
@@ -46,8 +46,9 @@ public struct AnswerRecorder {
     private func seal(_ text: String, for reference: Reference, now: Date) throws -> Data {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         let epoch: UInt32
-        if record.hold != nil {
-            epoch = SealedField.holdEpoch
+        if let hold = record.hold {
+            // Held: to the hold's own keys, so that the hold keeps covering every field.
+            epoch = hold.keyID ?? SealedField.legacyHoldEpoch
         } else {
             try keys.keys.createMissingEpochs(now: now)
             epoch = try keys.keys.calendar().epoch(containing: now)

@@ -14,4 +14,9 @@ public enum EmailIndexNormalization {
     public static func code(for address: String, key: SecretBytes) throws -> Data {
         Data(try HMACSHA256.authenticationCode(for: Array(normalise(address).utf8), key: key))
     }
+
+    /// The same for an address just opened from its sealed field.
+    public static func code(for address: SecretBytes, key: SecretBytes) throws -> Data {
+        try code(for: address.utf8String, key: key)
+    }
 }

@@ -23,7 +23,8 @@ public final class IntakeSealer: Sendable {
     }
 
     /// Loads the keys of the epoch of `date`, so that health checks and the first submission find
-    /// them ready. A missing epoch is created from the master public key.
+    /// them ready. Throws `IntakeUnavailable` when that epoch has no complete key: the server never
+    /// creates keys (it only reads the key directory); the purge and `inbox keys init` do.
     public func prepare(for date: Date) throws {
         try epochKeys(for: date)
     }
@@ -31,13 +32,21 @@ public final class IntakeSealer: Sendable {
     @discardableResult
     func epochKeys(for date: Date) throws -> EpochKeys {
         let epoch = calendar.epoch(containing: date)
-        if let cached = cache.withLock({ $0[epoch] }) { return cached }
-        if (try? keys.publicKey(epoch: epoch, field: .question)) == nil {
-            try keys.createMissingEpochs(now: date)
+        // Before every seal, not only the first: a key being destroyed (the private half goes
+        // first) must never get another field that nobody could open. A few lstat calls.
+        guard keys.hasCompleteKey(epoch: epoch, field: .question), keys.hasCompleteKey(epoch: epoch, field: .email) else {
+            cache.withLock { $0[epoch] = nil }
+            throw IntakeUnavailable.noKey(epoch: epoch)
         }
-        let loaded = EpochKeys(
-            email: try keys.publicKey(epoch: epoch, field: .email), question: try keys.publicKey(epoch: epoch, field: .question),
-            indexKey: try keys.indexKey(epoch: epoch))
+        if let cached = cache.withLock({ $0[epoch] }) { return cached }
+        let loaded: EpochKeys
+        do {
+            loaded = EpochKeys(
+                email: try keys.publicKey(epoch: epoch, field: .email), question: try keys.publicKey(epoch: epoch, field: .question),
+                indexKey: try keys.indexKey(epoch: epoch))
+        } catch {
+            throw IntakeUnavailable.unreadableKey(epoch: epoch, reason: "\(error)")
+        }
         cache.withLock { $0[epoch] = loaded }
         return loaded
     }
@@ -59,5 +68,10 @@ public final class IntakeSealer: Sendable {
     /// How many epochs after the current one have keys: the health check reports it.
     public func futureEpochCount(at date: Date) throws -> Int {
         try keys.list(now: date).filter { $0.state == .future && $0.field == .email }.count
+    }
+
+    /// The epoch a submission at `date` is sealed to.
+    public func epoch(at date: Date) -> UInt32 {
+        calendar.epoch(containing: date)
     }
 }

@@ -23,7 +23,3 @@ public struct LoadedPolicy: Sendable {
         self.digest = digest
     }
 }
-
-extension Sequence<UInt8> {
-    var hexString: String { map { String(format: "%02x", $0) }.joined() }
-}

@@ -10,6 +10,7 @@ public struct Purge: Sendable {
     public let store: any InboxStore
     public let keys: KeyDirectory
     public let suppression: SuppressionList
+    public let releases: ReleaseList
     /// Fields deleted per transaction, so that the server's group commits are never held up long.
     public var batchSize = 500
 
@@ -17,26 +18,43 @@ public struct Purge: Sendable {
         self.policy = policy
         self.store = store
         self.keys = keys
-        self.suppression = SuppressionList(keyDirectory: keys.path)
+        self.suppression = SuppressionList(keys: keys)
+        self.releases = ReleaseList(keys: keys)
     }
 
     var planner: PurgePlanner {
         PurgePlanner(policy: policy.policy, store: store, keys: keys, suppression: suppression)
     }
 
+    var log: PurgeLog { PurgeLog(store: store, keys: keys) }
+
     /// What a purge at `date` would do. Changes nothing.
     public func plan(asOf date: Date) throws -> PurgePlan {
         try planner.plan(asOf: date)
     }
 
-    /// Purges now: erases suppressed records again, deletes expired fields in bounded batches,
-    /// destroys expired keys, creates missing epochs ahead, appends one purge-log entry and
-    /// truncates the WAL. Running it twice in a row deletes nothing the second time.
-    public func run(now: Date) throws -> PurgeReport {
-        let log = PurgeLog(store: store)
-        let previousDigest = try log.lastReport()?.policyDigest
+    /// Whether the clock says a time a purge may act on (PurgeClock).
+    public func judgeClock(now: Date) throws -> PurgeClock.Verdict {
+        PurgeClock.judge(now: now, lastRun: try log.lastReport()?.ranAt, maxGap: policy.policy.purge.maxGap)
+    }
+
+    /// Purges now: erases suppressed records again, lets go of holds released since a restored
+    /// backup was made, deletes expired fields in bounded batches, destroys expired keys, creates
+    /// missing epochs ahead, appends one purge-log entry and truncates the WAL. Running it twice in
+    /// a row deletes nothing the second time. Refuses a clock it cannot trust unless
+    /// `confirmedClock`; throws `PurgeIncomplete` (after recording the run) when a key could not be
+    /// destroyed, so that the timer's next run tries again and the operator hears of it.
+    public func run(now: Date, confirmedClock: Bool = false) throws -> PurgeReport {
+        let previous = try log.lastReport()
+        let verdict = PurgeClock.judge(now: now, lastRun: previous?.ranAt, maxGap: policy.policy.purge.maxGap)
+        switch verdict {
+        case .plausible: break
+        case .earlierThanLastRun: throw PurgeClockError(verdict: verdict, now: now)
+        case .gapTooLong: if !confirmedClock { throw PurgeClockError(verdict: verdict, now: now) }
+        }
 
         let reapplied = try store.erase(try planner.suppressedReferences())
+        let holdsReapplied = try releaseRestoredHolds()
 
         let expired = try planner.expiredFields(asOf: now)
         var recordsDeleted: [Reference] = []
@@ -47,25 +65,66 @@ public struct Purge: Sendable {
             for expiry in batch { deletedFields[expiry.field.rawValue, default: 0] += 1 }
         }
 
+        // Destruction first, the record of it after: the report names only keys whose files are
+        // all gone. A key that could not be destroyed stays `destroying` and is tried again.
         var destroyed: [String] = []
+        var failed: [String] = []
         for key in try planner.expiredKeys(asOf: now) {
-            try keys.destroy(epoch: key.epoch, field: key.field, now: now)
-            destroyed.append("\(key.epoch)/\(key.field.rawValue)")
+            let name = "\(key.epoch)/\(key.field.rawValue)"
+            do {
+                try keys.destroy(epoch: key.epoch, field: key.field, now: now)
+                destroyed.append(name)
+            } catch {
+                failed.append("\(name): \(error)")
+            }
         }
-        let created = keys.isInitialized ? try keys.createMissingEpochs(now: now) : []
-        let auditRemoved = try AuditLog(store: store, keyDirectory: keys.path).removeExpired(asOf: now, policy: policy.policy.field(.audit))
+        failed += try finishReleases()
+        let created = try keys.createMissingEpochs(now: now)
+        let auditRemoved = try AuditLog(store: store, keys: keys).removeExpired(asOf: now, policy: policy.policy.field(.audit))
 
         let report = PurgeReport(
             ranAt: now, policyDigest: policy.digest,
-            previousPolicyDigest: previousDigest.flatMap { $0 == policy.digest ? nil : $0 },
+            previousPolicyDigest: previous.flatMap { $0.policyDigest == policy.digest ? nil : $0.policyDigest },
             deletedFields: deletedFields, referencesAffected: Array(Set(expired.map(\.reference.text))).sorted(),
             recordsDeleted: recordsDeleted.map(\.text).sorted(), suppressionReapplied: reapplied.map(\.text).sorted(),
-            keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved)
+            keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved, keysFailed: failed,
+            holdsReapplied: holdsReapplied.map(\.text).sorted())
         try log.append(report)
         // Last, so that the WAL holds nothing afterwards: not the deleted ciphertext, and not this
         // run's own writes. Every run does it, so a run that was interrupted here is finished by
         // the next.
         try store.reclaimDeletedData()
+        if !failed.isEmpty { throw PurgeIncomplete(report: report) }
         return report
+    }
+
+    /// A held record whose hold was released after the database was backed up comes back held when
+    /// the backup is restored. The release list says so, as do hold keys that are gone: its fields
+    /// are sealed to keys that no longer exist, and the policy applies to it again.
+    func releaseRestoredHolds() throws -> [Reference] {
+        let released = Set(try releases.entries().map(\.holdKey))
+        let held = try store.records(status: nil, held: true).compactMap(\.hold?.keyID)
+        let gone = held.filter { !keys.holdKeysRemain($0) }
+        return try store.clearHolds(withKeys: released.union(gone).intersection(held))
+    }
+
+    /// Finishes releases whose hold keys were not all deleted (a release interrupted, or a failed
+    /// unlink): the release list names them.
+    func finishReleases() throws -> [String] {
+        var failed: [String] = []
+        for holdKey in Set(try releases.entries().map(\.holdKey)) where keys.holdKeysRemain(holdKey) {
+            do { try keys.destroyHoldKeys(holdKey) } catch { failed.append("hold \(holdKey): \(error)") }
+        }
+        return failed
+    }
+}
+
+/// A purge that did everything else but could not destroy every key due.
+public struct PurgeIncomplete: Error, CustomStringConvertible {
+    public let report: PurgeReport
+
+    public var description: String {
+        "some keys could not be destroyed and stay `destroying` until a later purge deletes them: "
+            + (report.keysFailed ?? []).joined(separator: "; ")
     }
 }

@@ -1,13 +1,15 @@
-// The purge log: one hash-chained entry per purge run, in the database. `verify` finds the first
-// entry that was changed, removed or reordered.
-import Foundation
+// The purge log: one hash-chained entry per purge run, in the database, anchored in the key
+// directory like the audit log. Its newest entry says when the purge last ran, which the purge's
+// clock check trusts only because the anchor vouches for it.
+public import Foundation
+public import InboxCrypto
 public import InboxStore
 
 public struct PurgeLog: Sendable {
-    public let store: any InboxStore
+    public let chain: AnchoredLog
 
-    public init(store: any InboxStore) {
-        self.store = store
+    public init(store: any InboxStore, keys: KeyDirectory) {
+        chain = AnchoredLog(store: store, keys: keys, log: .purge, title: "purge log")
     }
 
     static let encoder: JSONEncoder = {
@@ -18,35 +20,26 @@ public struct PurgeLog: Sendable {
         return encoder
     }()
 
-    public func append(_ report: PurgeReport) throws {
-        let previous = try store.lastEntry(of: .purge)?.hash ?? HashChain.genesis
-        let body = try Self.encoder.encode(report)
-        try store.append(
-            ChainedLogEntry(
-                id: nil, recordedAt: report.ranAt, body: body, previousHash: previous,
-                hash: try HashChain.link(previous: previous, body: body)),
-            to: .purge)
-    }
-
-    /// The newest run's report, if any.
-    public func lastReport() throws -> PurgeReport? {
-        try store.lastEntry(of: .purge).map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
-    }
-
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
         return decoder
     }()
 
-    public func reports() throws -> [PurgeReport] {
-        try store.entries(of: .purge).map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    public func append(_ report: PurgeReport) throws {
+        try chain.append(try Self.encoder.encode(report))
     }
 
-    /// The id of the first broken entry, or nil when the chain holds.
-    public func firstBrokenEntry() throws -> Int64? {
-        let entries = try store.entries(of: .purge)
-        guard let index = try HashChain.firstBrokenEntry(entries.map { ($0.previousHash, $0.body, $0.hash) }) else { return nil }
-        return entries[index].id
+    /// The newest run's report, checked against the anchor; nil before the first run.
+    public func lastReport() throws -> PurgeReport? {
+        try chain.verifiedTail().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    }
+
+    public func reports() throws -> [PurgeReport] {
+        try chain.entries().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    }
+
+    public func verify() throws -> AnchoredLog.Verification {
+        try chain.verify()
     }
 }

@@ -34,8 +34,9 @@ public struct PurgePlanner: Sendable {
             }
             var seen = Set<Int64>()
             for (event, duration) in queries {
-                // A day of slack covers calendar clamping; the exact check below decides.
-                let cutoff = duration.subtracted(from: now).addingTimeInterval(86_400)
+                // The range query finds every field that may have expired; the exact check with the
+                // deadline that `inbox list` shows too decides.
+                let cutoff = duration.latestStart(expiringBy: now)
                 for candidate in try allCandidates(field: field, event: event, cutoff: cutoff) where !seen.contains(candidate.recordID) {
                     let deadline = fieldPolicy.deadline(received: candidate.receivedAt, answered: candidate.answeredAt)
                     guard deadline.date <= now else { continue }
@@ -56,13 +57,14 @@ public struct PurgePlanner: Sendable {
         try store.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: Int(Int32.max))
     }
 
-    /// Keys of past epochs whose end plus the field's hard maximum has passed. Never the hold
-    /// epoch, a current or a future one, and never one already destroyed.
+    /// Keys of past epochs whose end plus the field's hard maximum has passed and of which any file
+    /// remains (a destruction cut short is finished). Never a hold's key, a current or a future
+    /// epoch's.
     func expiredKeys(asOf now: Date) throws -> [PurgePlan.KeyExpiry] {
         guard keys.isInitialized else { return [] }
         var expired: [PurgePlan.KeyExpiry] = []
-        for status in try keys.list(now: now) where status.state == .retired || status.state == .incomplete {
-            guard status.epoch != SealedField.holdEpoch, let end = status.ends else { continue }
+        for status in try keys.list(now: now) where status.state == .retired || (status.state == .destroying && !status.isHoldKey) {
+            guard let end = status.ends, end <= now else { continue }
             let due = policy.keyDestructionDate(epochEnd: end, field: PolicyField(status.field))
             if due <= now { expired.append(PurgePlan.KeyExpiry(epoch: status.epoch, field: status.field, due: due)) }
         }
@@ -71,16 +73,5 @@ public struct PurgePlanner: Sendable {
 
     func suppressedReferences() throws -> [Reference] {
         try suppression.entries().map(\.reference).filter { try store.record($0) != nil }
-    }
-}
-
-extension PolicyField {
-    /// The policy's name for a sealed record field.
-    init(_ field: RecordField) {
-        switch field {
-        case .email: self = .email
-        case .question: self = .question
-        case .answer: self = .answer
-        }
     }
 }

@@ -20,6 +20,12 @@ public struct PurgeReport: Sendable, Codable, Equatable {
     public let epochsCreated: [UInt32]
     /// Audit entries removed under the policy (nil in reports written before audit retention).
     public let auditEntriesRemoved: Int?
+    /// Keys whose files could not all be deleted this run ("202611/email: cannot delete …"); the
+    /// next run tries again. Nil in reports written before destruction was retried.
+    public let keysFailed: [String]?
+    /// Held records whose hold the release list says was released (a restored database brought the
+    /// hold back): their hold is cleared and the policy applies to them again.
+    public let holdsReapplied: [String]?
 
     enum CodingKeys: String, CodingKey {
         case ranAt = "ran_at"
@@ -32,6 +38,8 @@ public struct PurgeReport: Sendable, Codable, Equatable {
         case keysDestroyed = "keys_destroyed"
         case epochsCreated = "epochs_created"
         case auditEntriesRemoved = "audit_entries_removed"
+        case keysFailed = "keys_failed"
+        case holdsReapplied = "holds_reapplied"
     }
 
     public var policyChanged: Bool { previousPolicyDigest != nil }

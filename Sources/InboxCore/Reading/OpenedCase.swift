@@ -19,7 +19,7 @@ public struct OpenedCase: Sendable {
         let local = address[..<at]
         let domain = address[address.index(after: at)...]
         let labels = domain.split(separator: ".")
-        let topLevel = labels.count > 1 ? "." + labels.last! : ""
+        let topLevel = labels.count > 1 ? labels.last.map { ".\($0)" } ?? "" : ""
         return "\(local.prefix(1))•••@\(domain.prefix(1))•••\(topLevel)"
     }
 }

@@ -2,6 +2,7 @@
 // references go onto the suppression list (so a restored database loses them again), and each
 // erasure is audited. A held record is erased only when the hold is expressly overridden.
 public import Foundation
+public import InboxCrypto
 public import InboxStore
 
 public struct Erasure: Sendable {
@@ -17,26 +18,32 @@ public struct Erasure: Sendable {
     }
 
     public let store: any InboxStore
+    public let keys: KeyDirectory
     public let suppression: SuppressionList
     public let audit: AuditLog
 
-    public init(store: any InboxStore, keyDirectory: String) {
+    public init(store: any InboxStore, keys: KeyDirectory) {
         self.store = store
-        self.suppression = SuppressionList(keyDirectory: keyDirectory)
-        self.audit = AuditLog(store: store, keyDirectory: keyDirectory)
+        self.keys = keys
+        self.suppression = SuppressionList(keys: keys)
+        self.audit = AuditLog(store: store, keys: keys)
     }
 
     /// Erases `references`. Held ones are refused unless `overrideHoldReason` is given.
     public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) throws -> Receipt {
+        var holdKeys: [UInt32] = []
         for reference in references {
             guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
-            if record.hold != nil && overrideHoldReason == nil {
-                throw CaseError("\(reference) is held (\(record.hold!.reason)); erase it only with --override-hold --reason TEXT")
+            if let hold = record.hold, overrideHoldReason == nil {
+                throw CaseError("\(reference) is held (\(hold.reason)); erase it only with --override-hold --reason TEXT")
             }
+            if let keyID = record.hold?.keyID { holdKeys.append(keyID) }
         }
         // The suppression list first: if the deletion then fails, the next purge finishes it.
         try suppression.append(references, at: now)
         let erased = try store.erase(references)
+        // An erased held record's hold keys seal nothing any more, but copies in backups: they go.
+        for keyID in holdKeys { try keys.destroyHoldKeys(keyID) }
         for reference in erased {
             try audit.append(
                 AuditLog.entry(action: "erase", reference: reference, purpose: "access_request", reason: overrideHoldReason, at: now))

@@ -1,7 +1,10 @@
-// Legal holds (DESIGN.md "Holds"): holding re-seals a record's fields to the hold keys (epoch 0),
-// so that the record's own epoch keys can still be destroyed on time while the record is kept;
-// releasing re-seals them to the current epoch, and the deadlines resume from the record's events.
-// Both need the master key, and both are audited.
+// Legal holds: holding creates a key pair per field for this hold alone (sealed to the master key
+// like an epoch's) and re-seals the record's fields and draft to it, so that the record's own epoch
+// keys can still be destroyed on time while the record is kept. Releasing re-seals them to the
+// current epoch, records the release in the key directory and destroys the hold's keys, so that
+// backups taken during the hold become unreadable once the current epoch's keys go, and a restored
+// database cannot bring the hold back. Both need the master key, and both are audited before any
+// field is opened.
 public import Foundation
 public import InboxCrypto
 import InboxPolicy
@@ -12,42 +15,60 @@ public struct LegalHold {
     public let keys: KeyHierarchy
     public let master: MasterPrivateKey
     public let audit: AuditLog
+    public let releases: ReleaseList
 
     public init(store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey) {
         self.store = store
         self.keys = keys
         self.master = master
-        self.audit = AuditLog(store: store, keyDirectory: keys.keys.path)
+        self.audit = AuditLog(store: store, keys: keys.keys)
+        self.releases = ReleaseList(keys: keys.keys)
     }
 
     public func hold(_ reference: Reference, reason: String, now: Date = Date()) throws {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
-        guard record.hold == nil else { throw CaseError("\(reference) is already held (\(record.hold!.reason))") }
-        try reseal(reference, to: SealedField.holdEpoch, hold: Hold(reason: reason, since: now))
+        if let hold = record.hold { throw CaseError("\(reference) is already held (\(hold.reason))") }
         try audit.append(AuditLog.entry(action: "hold", reference: reference, purpose: "public_records", reason: reason, at: now))
+        let keyID = try keys.keys.createHoldKeys()
+        do {
+            try reseal(reference, to: keyID, hold: Hold(reason: reason, since: now, keyID: keyID))
+        } catch {
+            // Nothing is sealed to the new keys: they go again.
+            try? keys.keys.destroyHoldKeys(keyID)
+            throw error
+        }
     }
 
     public func release(_ reference: Reference, now: Date = Date()) throws {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
-        guard record.hold != nil else { throw CaseError("\(reference) is not held") }
+        guard let hold = record.hold else { throw CaseError("\(reference) is not held") }
+        try audit.append(AuditLog.entry(action: "release", reference: reference, purpose: "public_records", at: now))
         try keys.keys.createMissingEpochs(now: now)
         try reseal(reference, to: try keys.keys.calendar().epoch(containing: now), hold: nil)
-        try audit.append(AuditLog.entry(action: "release", reference: reference, purpose: "public_records", at: now))
+        // The shared hold epoch 0 of older holds keeps other records' fields: it is not destroyed.
+        guard let keyID = hold.keyID else { return }
+        // Recorded before the keys go, so that a purge finishes a release cut short here.
+        try releases.append(holdKey: keyID, reference: reference, at: now)
+        try keys.keys.destroyHoldKeys(keyID)
     }
 
-    /// Opens every field with its current key and seals it again to `epoch`'s key of that field;
-    /// the address is indexed again under `epoch`'s index key.
-    private func reseal(_ reference: Reference, to epoch: UInt32, hold: Hold?) throws {
+    /// Opens every field and the draft with the keys their headers name and seals them again to
+    /// `target`'s key of that field; the address is indexed again under `target`'s index key.
+    private func reseal(_ reference: Reference, to target: UInt32, hold: Hold?) throws {
         var resealed: [RecordField: Data] = [:]
         var index: EmailIndexEntry? = nil
         for (field, bytes) in try store.sealedFields(of: reference) {
             let plaintext = try keys.openField(bytes, reference: reference.text, field: field, master: master)
-            resealed[field] = try keys.keys.publicKey(epoch: epoch, field: field).seal(plaintext, reference: reference.text).data
+            resealed[field] = try keys.keys.publicKey(epoch: target, field: field).seal(plaintext, reference: reference.text).data
             if field == .email {
-                let code = try EmailIndexNormalization.code(for: plaintext.utf8String, key: keys.keys.indexKey(epoch: epoch))
-                index = EmailIndexEntry(hmac: code, epoch: epoch)
+                let code = try EmailIndexNormalization.code(for: plaintext, key: keys.keys.indexKey(epoch: target))
+                index = EmailIndexEntry(hmac: code, epoch: target)
             }
         }
-        try store.reseal(reference, sealedFields: resealed, emailIndex: index, hold: hold)
+        let draft = try store.draft(of: reference).map { bytes in
+            let plaintext = try keys.openField(bytes, reference: reference.text, field: .answer, master: master)
+            return try keys.keys.publicKey(epoch: target, field: .answer).seal(plaintext, reference: reference.text).data
+        }
+        try store.reseal(reference, sealedFields: resealed, sealedDraft: draft, emailIndex: index, hold: hold)
     }
 }

@@ -18,6 +18,11 @@ public enum FileMode {
             let reason = String(cString: strerror(errno))
             throw CryptoError(.keyFile, "cannot read \(path): \(reason)")
         }
+        try checkPrivate(status, path: path)
+    }
+
+    /// The same check on what `stat` or `fstat` said of `path`.
+    static func checkPrivate(_ status: stat, path: String) throws {
         let type = status.st_mode & S_IFMT
         guard type == S_IFREG || type == S_IFDIR else {
             throw CryptoError(.insecurePermissions, "\(path) is not a regular file or directory (a symbolic link is refused)")

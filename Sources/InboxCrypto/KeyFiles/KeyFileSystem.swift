@@ -1,11 +1,12 @@
 // Durable, private file operations for key material: files appear whole or not at all, are
 // created 0600 in 0700 directories, and survive a power cut once a call returns.
+import Foundation
 import Glibc
 
 enum KeyFileSystem {
     /// Writes `bytes` to `path` atomically. With `replacing: false` an existing file is an
     /// `.alreadyExists` error and is left untouched.
-    static func write(_ bytes: [UInt8], to path: String, replacing: Bool) throws {
+    static func write(_ bytes: some ContiguousBytes, to path: String, replacing: Bool) throws {
         let directory = parent(of: path)
         let temporary = "\(directory)/.\(basename(path)).tmp-\(try SecureRandom.bytes(count: 8).map { String($0, radix: 16) }.joined())"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, FileMode.privateFile)
@@ -32,25 +33,66 @@ enum KeyFileSystem {
         try syncDirectory(directory)
     }
 
-    /// Reads a whole key file after checking that it is private.
+    /// The largest file the key directory holds legitimately (the suppression and release lists
+    /// grow by a line per erasure or release).
+    static let maximumFileSize = 64 << 20
+
+    /// Reads a whole key file. What is checked is what was opened: the descriptor is opened without
+    /// following a link and then `fstat`ed, so a file swapped between a check and the open cannot
+    /// slip through.
     static func read(_ path: String) throws -> [UInt8] {
-        try FileMode.checkPrivate(path)
-        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
-        guard descriptor >= 0 else { throw systemError("cannot open \(path)") }
+        try withPrivateFile(path) { descriptor, size in
+            var result = [UInt8](repeating: 0, count: size)
+            let count = try result.withUnsafeMutableBytes { try readAll(descriptor, into: $0, describing: path) }
+            result.removeLast(size - count)
+            return result
+        }
+    }
+
+    /// Reads a whole key file straight into memory that is zeroed when released: index keys and
+    /// passphrases never pass through an ordinary array.
+    static func readSecret(_ path: String, maximum: Int) throws -> SecretBytes {
+        try withPrivateFile(path) { descriptor, size in
+            guard size <= maximum else { throw CryptoError(.keyFile, "\(path) is larger than \(maximum) bytes") }
+            var count = 0
+            let secret = try SecretBytes(count: size) { buffer in count = try readAll(descriptor, into: buffer, describing: path) }
+            guard count == size else { return secret.withUnsafeBytes { SecretBytes(copying: $0.prefix(count)) } }
+            return secret
+        }
+    }
+
+    /// Opens `path` (no symbolic link), checks with `fstat` that it is a private regular file of a
+    /// sane size, and hands the descriptor and size to `body`.
+    private static func withPrivateFile<T>(_ path: String, _ body: (Int32, Int) throws -> T) throws -> T {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else {
+            if errno == ELOOP { throw CryptoError(.insecurePermissions, "\(path) is a symbolic link, which is refused") }
+            throw systemError("cannot read \(path)")
+        }
         defer { close(descriptor) }
-        var result: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
-            if count < 0 {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw systemError("cannot read \(path)") }
+        try FileMode.checkPrivate(status, path: path)
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw CryptoError(.keyFile, "\(path) is not a regular file")
+        }
+        guard status.st_size <= maximumFileSize else { throw CryptoError(.keyFile, "\(path) is too large to be a key file") }
+        return try body(descriptor, Int(status.st_size))
+    }
+
+    /// Reads until `buffer` is full or the file ends; the number of bytes read.
+    private static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, describing path: String) throws -> Int {
+        var count = 0
+        while count < buffer.count {
+            let read = Glibc.read(descriptor, buffer.baseAddress.map { $0 + count }, buffer.count - count)
+            if read < 0 {
                 if errno == EINTR { continue }
                 throw systemError("cannot read \(path)")
             }
-            if count == 0 { break }
-            result.append(contentsOf: buffer[0..<count])
-            guard result.count <= 1 << 20 else { throw CryptoError(.keyFile, "\(path) is too large to be a key file") }
+            if read == 0 { break }
+            count += read
         }
-        return result
+        return count
     }
 
     /// Creates a 0700 directory and any missing parents (parents get 0700 too); an existing one is
@@ -76,6 +118,7 @@ enum KeyFileSystem {
         return lstat(path, &status) == 0
     }
 
+    /// Deletes a file; one already gone is not an error (destruction is retried until none is left).
     static func remove(_ path: String) throws {
         guard unlink(path) == 0 || errno == ENOENT else { throw systemError("cannot delete \(path)") }
     }
@@ -131,15 +174,17 @@ enum KeyFileSystem {
         return String(path[path.index(after: slash)...])
     }
 
-    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, describing path: String) throws {
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                throw systemError("cannot write \(path)")
+    private static func writeAll(_ bytes: some ContiguousBytes, to descriptor: Int32, describing path: String) throws {
+        try bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw systemError("cannot write \(path)")
+                }
+                offset += written
             }
-            offset += written
         }
     }
 

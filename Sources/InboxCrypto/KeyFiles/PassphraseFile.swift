@@ -7,29 +7,32 @@ public enum PassphraseFile {
     public static let maximumByteCount = 1023
 
     public static func read(_ path: String) throws -> SecretBytes {
-        let contents: [UInt8]
+        let contents: SecretBytes
         do {
-            contents = try KeyFileSystem.read(path)
+            // Read straight into zeroed memory: the file's bytes never sit in an ordinary array.
+            contents = try KeyFileSystem.readSecret(path, maximum: 64 * 1024)
         } catch let error as CryptoError where error.code == .keyFile {
             throw CryptoError(.passphraseUnavailable, "cannot read the passphrase file: \(error.message)")
         }
-        let line = contents.prefix { $0 != UInt8(ascii: "\n") }
-        guard !line.isEmpty else {
-            throw CryptoError(.passphraseUnavailable, "the passphrase file \(path) starts with an empty line")
+        return try contents.withUnsafeBytes { bytes in
+            let line = bytes.prefix { $0 != UInt8(ascii: "\n") }
+            guard !line.isEmpty else {
+                throw CryptoError(.passphraseUnavailable, "the passphrase file \(path) starts with an empty line")
+            }
+            guard line.count <= maximumByteCount else {
+                throw CryptoError(
+                    .passphraseUnavailable, "the passphrase in \(path) is longer than \(maximumByteCount) bytes, which OpenSSL would cut")
+            }
+            guard !line.contains(0) else {
+                throw CryptoError(.passphraseUnavailable, "the passphrase in \(path) contains a NUL byte, which OpenSSL would cut")
+            }
+            guard line.last != UInt8(ascii: "\r") else {
+                throw CryptoError(
+                    .passphraseUnavailable,
+                    "the passphrase in \(path) ends with a carriage return (a Windows line end), which OpenSSL would keep; "
+                        + "remove it, for example with `sed -i 's/\\r$//' \(path)`")
+            }
+            return SecretBytes(copying: line)
         }
-        guard line.count <= maximumByteCount else {
-            throw CryptoError(
-                .passphraseUnavailable, "the passphrase in \(path) is longer than \(maximumByteCount) bytes, which OpenSSL would cut")
-        }
-        guard !line.contains(0) else {
-            throw CryptoError(.passphraseUnavailable, "the passphrase in \(path) contains a NUL byte, which OpenSSL would cut")
-        }
-        guard line.last != UInt8(ascii: "\r") else {
-            throw CryptoError(
-                .passphraseUnavailable,
-                "the passphrase in \(path) ends with a carriage return (a Windows line end), which OpenSSL would keep; "
-                    + "remove it, for example with `sed -i 's/\\r$//' \(path)`")
-        }
-        return SecretBytes(copying: line)
     }
 }

@@ -1,47 +1,28 @@
-// The files of one epoch inside the key directory, and what is recorded in them.
+// The files of one key set (a calendar epoch's, or a legal hold's) inside the key directory.
 import Foundation
 
-/// `epochs/<epoch>/` holds, for each field, `<field>.pub.pem` (the server seals with it) and
-/// `<field>.key.sealed` (the private half sealed to the master key); `email.index.key` (the HMAC
-/// key of the email index); `epoch.json` (dates); and `<field>.destroyed` once a key is destroyed.
+/// `epochs/<epoch>/` or `holds/<hold>/` holds, for each field, `<field>.pub.pem` (the server seals
+/// with it) and `<field>.key.sealed` (the private half sealed to the master key), and
+/// `email.index.key` (the HMAC key of the email index). Which of them exist is the key's state:
+/// there is no marker file that could disagree with them.
 struct EpochKeyFiles {
     let directory: String
 
-    var metadata: String { "\(directory)/epoch.json" }
     var indexKey: String { "\(directory)/email.index.key" }
     func publicKey(_ field: RecordField) -> String { "\(directory)/\(field.rawValue).pub.pem" }
     func sealedPrivateKey(_ field: RecordField) -> String { "\(directory)/\(field.rawValue).key.sealed" }
-    func tombstone(_ field: RecordField) -> String { "\(directory)/\(field.rawValue).destroyed" }
 
-    /// The files that make up one (epoch, field) key.
+    /// The files that make up one (epoch, field) key, in the order destruction deletes them: the
+    /// sealed private key first, since it is what opens fields; the public key last, since while
+    /// it is there the key is listed as still being destroyed.
     func keyFiles(_ field: RecordField) -> [String] {
-        field == .email ? [publicKey(field), sealedPrivateKey(field), indexKey] : [publicKey(field), sealedPrivateKey(field)]
+        field == .email ? [sealedPrivateKey(field), indexKey, publicKey(field)] : [sealedPrivateKey(field), publicKey(field)]
     }
-}
 
-/// `epoch.json`: public facts about an epoch, no key material.
-struct EpochMetadata: Codable {
-    let epoch: UInt32
-    let starts: Date?
-    let ends: Date?
-    let createdAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case epoch, starts, ends
-        case createdAt = "created_at"
-    }
-}
-
-/// `<field>.destroyed`: when a key was destroyed, so that the listing can say so after its files
-/// are gone.
-struct DestructionRecord: Codable {
-    let epoch: UInt32
-    let field: RecordField
-    let destroyedAt: Date
-
-    enum CodingKeys: String, CodingKey {
-        case epoch, field
-        case destroyedAt = "destroyed_at"
+    /// How many of the key's files are present, and how many it has.
+    func presence(_ field: RecordField) -> (present: Int, of: Int) {
+        let files = keyFiles(field)
+        return (files.filter(KeyFileSystem.exists).count, files.count)
     }
 }
 

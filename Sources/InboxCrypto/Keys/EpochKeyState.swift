@@ -1,8 +1,9 @@
-// Where an (epoch, field) key is in its life, as `inbox keys list` shows it.
+// Where an (epoch, field) key is in its life, as `inbox keys list` shows it. Computed from the key
+// files present and the calendar, never from a file that could say otherwise.
 public import Foundation
 
 public enum EpochKeyState: String, Sendable, Codable {
-    /// Epoch 0: the hold keys, never destroyed by time.
+    /// A legal hold's key: kept until the hold is released.
     case hold
     /// The epoch that contains now: new fields are sealed to it.
     case current
@@ -10,20 +11,22 @@ public enum EpochKeyState: String, Sendable, Codable {
     case future
     /// Past; its fields stay readable until the purge destroys the key.
     case retired
-    /// Deleted: every ciphertext sealed to it, anywhere, is unreadable.
+    /// Some of its files are gone and some remain: a destruction that has not finished (the next
+    /// purge finishes it), or a key directory damaged by hand.
+    case destroying
+    /// None of its files remain: every ciphertext sealed to it, anywhere, is unreadable.
     case destroyed
-    /// Some of its files are missing without a record of destruction: a damaged key directory.
-    case incomplete
 }
 
 /// One (epoch, field) key as listed.
-public struct EpochKeyStatus: Sendable, Codable, Equatable {
+public struct EpochKeyStatus: Sendable, Equatable {
+    /// The calendar epoch (YYYYMM), or a hold's key id.
     public let epoch: UInt32
     public let field: RecordField
     public let state: EpochKeyState
-    /// Nil for the hold epoch.
+    /// The epoch's dates, from its number and the calendar; nil for a hold's key.
     public let starts: Date?
     public let ends: Date?
-    public let createdAt: Date?
-    public let destroyedAt: Date?
+
+    public var isHoldKey: Bool { SealedField.isHoldKey(epoch) }
 }

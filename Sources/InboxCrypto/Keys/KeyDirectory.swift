@@ -1,6 +1,8 @@
-// The key directory (`--key-dir`, default DATA_DIR/keys): the master public key and every epoch's
-// keys. The intake server reads it and may add epochs; the purge may destroy keys in it; nothing
-// in it opens a field without the master private key, which lives elsewhere.
+// The key directory (`--key-dir`, default DATA_DIR/keys): the master public key, every epoch's and
+// every hold's keys, and the small files that must survive a database restore (the suppression and
+// release lists, the log anchors). Nothing in it opens a field without the master private key,
+// which lives elsewhere. The intake server only reads it; staff commands and the purge change it,
+// holding its lock.
 public import Foundation
 
 public struct KeyDirectory: Sendable {
@@ -27,9 +29,13 @@ public struct KeyDirectory: Sendable {
     var manifestPath: String { "\(path)/key-directory.json" }
     var masterPublicKeyPath: String { "\(path)/master.pub.pem" }
     var epochsPath: String { "\(path)/epochs" }
+    var holdsPath: String { "\(path)/holds" }
 
+    /// Where the keys named by a sealed field's header live: a calendar epoch under `epochs/`, a
+    /// hold under `holds/` (the legacy hold epoch 0 under `epochs/`, where it was created).
     func files(of epoch: UInt32) -> EpochKeyFiles {
-        EpochKeyFiles(directory: "\(epochsPath)/\(epoch)")
+        let isHold = SealedField.isHoldKey(epoch) && epoch != SealedField.legacyHoldEpoch
+        return EpochKeyFiles(directory: "\(isHold ? holdsPath : epochsPath)/\(epoch)")
     }
 
     /// Whether `inbox keys init` has completed here.
@@ -39,6 +45,7 @@ public struct KeyDirectory: Sendable {
     func create(masterPublicKey: MasterPublicKey, calendar: EpochCalendar, now: Date) throws {
         try KeyFileSystem.createDirectory(path)
         try KeyFileSystem.createDirectory(epochsPath)
+        try KeyFileSystem.createDirectory(holdsPath)
         try KeyFileSystem.write(PublicKeyPEM.encode(masterPublicKey.key), to: masterPublicKeyPath, replacing: false)
         let manifest = Manifest(format: 1, monthsPerEpoch: calendar.monthsPerEpoch, createdAt: now)
         try KeyFileSystem.write(KeyJSON.encode(manifest), to: manifestPath, replacing: false)
@@ -56,45 +63,30 @@ public struct KeyDirectory: Sendable {
         return MasterPublicKey(key: try PublicKeyPEM.decode(KeyFileSystem.read(masterPublicKeyPath), describing: masterPublicKeyPath))
     }
 
-    /// Creates the hold epoch and the epochs from the one containing `now` to `ahead` epochs after
-    /// it, where they are missing. Needs only the master public key. Returns the epochs created.
-    @discardableResult
-    public func createMissingEpochs(now: Date, ahead: Int = 2) throws -> [UInt32] {
-        let calendar = try calendar()
-        let master = try masterPublicKey()
-        var created: [UInt32] = []
-        for epoch in [SealedField.holdEpoch] + (try calendar.epochs(from: now, count: ahead + 1)) {
-            if KeyFileSystem.exists(files(of: epoch).directory) { continue }
-            let interval = epoch == SealedField.holdEpoch ? nil : try calendar.interval(of: epoch)
-            if try createEpoch(epoch, interval: interval, master: master, now: now) {
-                created.append(epoch)
-            }
-        }
-        return created
+    // MARK: The lock and the directory's own files
+
+    /// Runs `body` holding the key directory's exclusive lock. Reentrant within a thread.
+    public func withExclusiveLock<T>(_ body: () throws -> T) throws -> T {
+        try requireInitialized()
+        return try KeyDirectoryLock.withLock(directory: path, body)
     }
 
-    /// Builds an epoch in a temporary directory and renames it into place, so that an epoch is
-    /// either complete or absent; `false` if another process created it first.
-    private func createEpoch(_ epoch: UInt32, interval: DateInterval?, master: MasterPublicKey, now: Date) throws -> Bool {
-        let suffix = try SecureRandom.bytes(count: 6).map { String($0, radix: 16) }.joined()
-        let temporary = EpochKeyFiles(directory: "\(epochsPath)/.new-\(epoch)-\(suffix)")
-        try KeyFileSystem.createDirectory(temporary.directory)
-        var placed = false
-        defer { if !placed { KeyFileSystem.removeFlatDirectory(temporary.directory) } }
-
-        for field in RecordField.allCases {
-            let key = EpochPrivateKey(epoch: epoch, field: field, key: try X25519PrivateKey())
-            try KeyFileSystem.write(PublicKeyPEM.encode(key.key.publicKey), to: temporary.publicKey(field), replacing: false)
-            try KeyFileSystem.write(master.seal(key).bytes, to: temporary.sealedPrivateKey(field), replacing: false)
-        }
-        let indexKey = try SecretBytes.random(count: HMACSHA256.byteCount)
-        try KeyFileSystem.write(indexKey.withUnsafeBytes { Array($0) }, to: temporary.indexKey, replacing: false)
-        let metadata = EpochMetadata(epoch: epoch, starts: interval?.start, ends: interval?.end, createdAt: now)
-        try KeyFileSystem.write(KeyJSON.encode(metadata), to: temporary.metadata, replacing: false)
-
-        placed = try KeyFileSystem.renameDirectory(temporary.directory, to: files(of: epoch).directory)
-        return placed
+    /// The bytes of a file of the key directory itself (`suppression.log`, `audit.anchor`), or
+    /// nil when there is none yet.
+    public func readFile(named name: String) throws -> [UInt8]? {
+        let file = "\(path)/\(name)"
+        guard KeyFileSystem.exists(file) else { return nil }
+        return try KeyFileSystem.read(file)
     }
+
+    /// Replaces a file of the key directory whole: a unique temporary name, fsync, rename, fsync of
+    /// the directory. Readers see the old file or the new one, never a part. Call it holding the
+    /// lock when the new bytes depend on the old.
+    public func replaceFile(named name: String, with bytes: [UInt8]) throws {
+        try KeyFileSystem.write(bytes, to: "\(path)/\(name)", replacing: true)
+    }
+
+    // MARK: Keys
 
     /// The public key the server seals `field` with in `epoch`.
     public func publicKey(epoch: UInt32, field: RecordField) throws -> EpochPublicKey {
@@ -110,73 +102,29 @@ public struct KeyDirectory: Sendable {
         return try SealedField(bytes: KeyFileSystem.read(file))
     }
 
-    /// The HMAC-SHA256 key of `epoch`'s email index.
+    /// The HMAC-SHA256 key of `epoch`'s email index, read straight into zeroed memory.
     public func indexKey(epoch: UInt32) throws -> SecretBytes {
         let file = files(of: epoch).indexKey
         try requirePresent(file, epoch: epoch, field: .email)
-        let bytes = try KeyFileSystem.read(file)
-        guard bytes.count == HMACSHA256.byteCount else { throw CryptoError(.keyFile, "\(file) is not a 32-byte index key") }
-        return SecretBytes(copying: bytes)
+        let key = try KeyFileSystem.readSecret(file, maximum: HMACSHA256.byteCount)
+        guard key.count == HMACSHA256.byteCount else { throw CryptoError(.keyFile, "\(file) is not a 32-byte index key") }
+        return key
     }
 
-    /// Destroys the key of `(epoch, field)`: records the destruction, then deletes the public key,
-    /// the sealed private key and, for email, the index key. Idempotent; the hold epoch is refused.
-    public func destroy(epoch: UInt32, field: RecordField, now: Date) throws {
-        guard epoch != SealedField.holdEpoch else {
-            throw CryptoError(.keyFile, "the hold keys (epoch 0) are never destroyed by time")
-        }
-        let epochFiles = files(of: epoch)
-        guard KeyFileSystem.exists(epochFiles.directory) else {
-            throw CryptoError(.keyFile, "epoch \(epoch) has no keys in \(epochsPath)")
-        }
-        if !KeyFileSystem.exists(epochFiles.tombstone(field)) {
-            let record = DestructionRecord(epoch: epoch, field: field, destroyedAt: now)
-            try KeyFileSystem.write(KeyJSON.encode(record), to: epochFiles.tombstone(field), replacing: false)
-        }
-        for file in epochFiles.keyFiles(field) {
-            try KeyFileSystem.remove(file)
-        }
-        try KeyFileSystem.syncDirectory(epochFiles.directory)
+    /// Whether every file of the `(epoch, field)` key is still there: the server asks before each
+    /// seal, so that it never acknowledges a field sealed to a key that is being destroyed.
+    public func hasCompleteKey(epoch: UInt32, field: RecordField) -> Bool {
+        let presence = files(of: epoch).presence(field)
+        return presence.present == presence.of
     }
 
-    /// Every (epoch, field) key with its state at `now`, oldest epoch first, the hold epoch first.
-    public func list(now: Date) throws -> [EpochKeyStatus] {
-        let calendar = try calendar()
-        let current = calendar.epoch(containing: now)
-        var statuses: [EpochKeyStatus] = []
-        let epochs = try KeyFileSystem.entries(of: epochsPath).compactMap { UInt32($0) }.sorted()
-        for epoch in epochs {
-            let epochFiles = files(of: epoch)
-            let metadata = try KeyJSON.decode(
-                EpochMetadata.self, from: KeyFileSystem.read(epochFiles.metadata), describing: epochFiles.metadata)
-            for field in RecordField.allCases {
-                var destroyedAt: Date? = nil
-                let state: EpochKeyState
-                if KeyFileSystem.exists(epochFiles.tombstone(field)) {
-                    let record = try KeyJSON.decode(
-                        DestructionRecord.self, from: KeyFileSystem.read(epochFiles.tombstone(field)),
-                        describing: epochFiles.tombstone(field))
-                    destroyedAt = record.destroyedAt
-                    state = .destroyed
-                } else if !epochFiles.keyFiles(field).allSatisfy(KeyFileSystem.exists) {
-                    state = .incomplete
-                } else if epoch == SealedField.holdEpoch {
-                    state = .hold
-                } else if epoch == current {
-                    state = .current
-                } else {
-                    state = epoch > current ? .future : .retired
-                }
-                statuses.append(
-                    EpochKeyStatus(
-                        epoch: epoch, field: field, state: state, starts: metadata.starts, ends: metadata.ends,
-                        createdAt: metadata.createdAt, destroyedAt: destroyedAt))
-            }
-        }
-        return statuses
+    /// Whether `epoch`'s email index key is still there (a destruction that has not finished may
+    /// have left it: an erasure request should still find what it indexes).
+    public func hasIndexKey(epoch: UInt32) -> Bool {
+        KeyFileSystem.exists(files(of: epoch).indexKey)
     }
 
-    private func requireInitialized() throws {
+    func requireInitialized() throws {
         guard isInitialized else {
             throw CryptoError(.keyFile, "\(path) is not an initialised key directory; create one with `inbox keys init`")
         }
@@ -184,10 +132,11 @@ public struct KeyDirectory: Sendable {
 
     private func requirePresent(_ file: String, epoch: UInt32, field: RecordField) throws {
         guard KeyFileSystem.exists(file) else {
-            if KeyFileSystem.exists(files(of: epoch).tombstone(field)) {
-                throw CryptoError(.keyFile, "the \(field.rawValue) key of epoch \(epoch) has been destroyed")
+            let kind = SealedField.isHoldKey(epoch) ? "hold key \(epoch)" : "epoch \(epoch)"
+            if KeyFileSystem.exists(files(of: epoch).directory) {
+                throw CryptoError(.keyFile, "the \(field.rawValue) key of \(kind) has been destroyed")
             }
-            throw CryptoError(.keyFile, "the \(field.rawValue) key of epoch \(epoch) does not exist (\(file))")
+            throw CryptoError(.keyFile, "the \(field.rawValue) key of \(kind) does not exist (\(file))")
         }
     }
 }

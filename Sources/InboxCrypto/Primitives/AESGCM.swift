@@ -38,7 +38,9 @@ public enum AESGCM {
             }
             var output = [UInt8](repeating: 0, count: input.count + tagByteCount)
             try output.withUnsafeMutableBytes { out in
-                let outBase = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                guard let outBase = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                    throw CryptoError(.openSSL, "no output buffer for AES-GCM")
+                }
                 var written: Int32 = 0
                 if input.count > 0 {
                     try OpenSSL.check(
@@ -76,7 +78,7 @@ public enum AESGCM {
             }
             let ciphertextCount = input.count - tagByteCount
             let bytes = input.bindMemory(to: UInt8.self)
-            let inBase = bytes.baseAddress!
+            guard let inBase = bytes.baseAddress else { throw CryptoError(.authenticationFailed, "a sealed message is empty") }
             // The tag is set before the final call, which verifies it.
             var tag = [UInt8](bytes[ciphertextCount...])
             try OpenSSL.check(
@@ -84,7 +86,9 @@ public enum AESGCM {
                 "EVP_CTRL_GCM_SET_TAG")
             return try SecretBytes(count: ciphertextCount) { out in
                 // SecretBytes always has a base address, even for an empty plaintext.
-                let outBase = out.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                guard let outBase = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
+                    throw CryptoError(.openSSL, "no output buffer for AES-GCM")
+                }
                 var written: Int32 = 0
                 if ciphertextCount > 0 {
                     try OpenSSL.check(

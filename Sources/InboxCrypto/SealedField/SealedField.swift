@@ -10,8 +10,17 @@ public struct SealedField: Sendable, Equatable {
     public static let headerByteCount = 5
     /// The smallest well-formed field: header, enc and the tag of an empty plaintext.
     public static let minimumByteCount = headerByteCount + X25519PublicKey.byteCount + AESGCM.tagByteCount
-    /// The epoch of the hold keys (DESIGN.md "Holds"), which time never destroys.
-    public static let holdEpoch: UInt32 = 0
+    /// The numbers that name a legal hold's keys instead of a calendar epoch: every hold has a key
+    /// pair per field of its own, destroyed when the hold is released. Calendar epochs are YYYYMM
+    /// (at most 999912), so the upper half of the four bytes can never be mistaken for one; epoch
+    /// 0 named the single hold key set of inboxes created before holds had keys of their own.
+    public static let holdKeyIDs: ClosedRange<UInt32> = 0x8000_0000...0xFFFF_FFFF
+    public static let legacyHoldEpoch: UInt32 = 0
+
+    /// Whether a header's four bytes name a hold's keys rather than a calendar epoch.
+    public static func isHoldKey(_ epoch: UInt32) -> Bool {
+        holdKeyIDs.contains(epoch) || epoch == legacyHoldEpoch
+    }
 
     /// The epoch whose key sealed this field; it is bound into the AAD.
     public let epoch: UInt32

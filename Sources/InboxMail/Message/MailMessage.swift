@@ -86,7 +86,7 @@ public struct MailMessage: Sendable {
             }
             previous = byte
         }
-        if lines.count > 1 && lines.last!.isEmpty { lines.removeLast() }
+        if lines.count > 1 && lines.last?.isEmpty == true { lines.removeLast() }
         return lines
     }
 

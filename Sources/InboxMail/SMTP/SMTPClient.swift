@@ -62,8 +62,10 @@ public struct SMTPClient: Sendable {
                     "\(configuration.server.host) does not offer STARTTLS, and smtp:// never sends in the clear; use smtps:// if it speaks TLS on connect"
                 )
             }
+            // smtp:// always has a TLS context (makeTLSContext makes one for every security but plain).
+            guard let tls else { throw SMTPError(.configuration, "no TLS context for STARTTLS") }
             try expect(try await connection.send("STARTTLS"), 220, "the SMTP server refused STARTTLS")
-            try await startTLS(on: connection.channel, context: tls!)
+            try await startTLS(on: connection.channel, context: tls)
             capabilities = try await hello(connection)
         }
         if let credentials = configuration.credentials {

@@ -69,13 +69,14 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         guard !waiting.isEmpty else {
             return fail(context: context, SMTPReplyParser.violation("data it was not asked for"))
         }
-        if received == nil {
-            received = bytes
-        } else {
-            received!.writeBuffer(&bytes)
+        var buffer = received ?? context.channel.allocator.buffer(capacity: bytes.readableBytes)
+        buffer.writeBuffer(&bytes)
+        defer {
+            buffer.discardReadBytes()
+            received = buffer
         }
         do {
-            while !waiting.isEmpty, let reply = try parser.nextReply(from: &received!) {
+            while !waiting.isEmpty, let reply = try parser.nextReply(from: &buffer) {
                 let answered = waiting.removeFirst()
                 answered.timeout?.cancel()
                 answered.reply.succeed(reply)
@@ -85,10 +86,9 @@ final class SMTPClientHandler: ChannelDuplexHandler {
         } catch {
             return fail(context: context, SMTPReplyParser.violation("an unreadable reply"))
         }
-        if waiting.isEmpty && received!.readableBytes > 0 {
+        if waiting.isEmpty && buffer.readableBytes > 0 {
             return fail(context: context, SMTPReplyParser.violation("data it was not asked for"))
         }
-        received!.discardReadBytes()
     }
 
     func errorCaught(context: ChannelHandlerContext, error: any Error) {

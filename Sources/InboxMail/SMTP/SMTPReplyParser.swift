@@ -20,7 +20,7 @@ struct SMTPReplyParser {
             guard length <= Self.maximumLineLength else {
                 throw Self.violation("a reply line longer than \(Self.maximumLineLength) octets")
             }
-            var line = buffer.readBytes(length: length)!
+            guard var line = buffer.readBytes(length: length) else { return nil }
             buffer.moveReaderIndex(forwardBy: 1)
             if line.last == UInt8(ascii: "\r") { line.removeLast() }
             if let reply = try take(line) { return reply }

@@ -4,9 +4,8 @@ public enum PolicySummary {
     public static func text(policy: Policy) -> String {
         var lines: [String] = []
         for field in policy.fields {
-            let purpose = policy.purpose(field.purpose)!
             lines.append("\(field.field.rawValue): \(field.description.en)")
-            lines.append("  kept for:    \(purpose.id): \(purpose.description.en)")
+            lines.append("  kept for:    \(field.purpose): \(policy.purpose(field.purpose)?.description.en ?? "")")
             lines.append("  opened for:  \(field.openedFor.joined(separator: ", "))")
             let origin = field.field == .audit ? "recorded" : "received"
             // A rule that is the hard maximum itself says it all.

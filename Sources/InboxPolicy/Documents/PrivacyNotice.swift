@@ -25,9 +25,9 @@ public struct PrivacyNotice: Sendable {
                 heading: text.keptHeading,
                 paragraphs: recordFields.map { field in
                     let fieldPolicy = policy.field(field)
-                    let purpose = policy.purpose(fieldPolicy.purpose)!
-                    return "\(fieldPolicy.description[language]) \(text.purpose(purpose.description[language])) "
-                        + text.retention(fieldPolicy, language: language)
+                    // The loader refuses a field whose purpose is not defined, so the purpose is there.
+                    let purpose = policy.purpose(fieldPolicy.purpose).map { text.purpose($0.description[language]) + " " } ?? ""
+                    return "\(fieldPolicy.description[language]) \(purpose)" + text.retention(fieldPolicy, language: language)
                 }))
 
         let basisPurposes = Set(recordFields.map { policy.field($0).purpose }).sorted()

@@ -12,12 +12,16 @@ public struct Policy: Sendable, Equatable {
     /// The length of a key epoch in months (DESIGN.md "Keys").
     public let epochMonths: Int
     public let purposes: [Purpose]
-    public let fields: [FieldPolicy]
+    public let fieldPolicies: FieldPolicies
     public let recipients: [Recipient]
+    /// The purge's own settings.
+    public let purge: PurgeSettings
+
+    /// Every field's policy, in the order of `PolicyField.allCases`.
+    public var fields: [FieldPolicy] { fieldPolicies.all }
 
     public func field(_ field: PolicyField) -> FieldPolicy {
-        // The loader guarantees that every field has a policy.
-        fields.first { $0.field == field }!
+        fieldPolicies[field]
     }
 
     public func purpose(_ id: String) -> Purpose? {

@@ -2,6 +2,7 @@
 // Months and years are calendar months and years in UTC, so "1 month" after 31 January is
 // 28 or 29 February, as a person reading the policy would expect.
 public import Foundation
+import InboxTime
 
 public struct RetentionDuration: Sendable, Equatable, Hashable, CustomStringConvertible {
     public enum Unit: String, Sendable, CaseIterable {
@@ -42,31 +43,31 @@ public struct RetentionDuration: Sendable, Equatable, Hashable, CustomStringConv
     /// The shortest and longest this duration can be, in whole days.
     public var days: ClosedRange<Int> { (amount * unit.dayRange.lowerBound)...(amount * unit.dayRange.upperBound) }
 
-    /// `date` plus this duration, in the UTC calendar.
+    /// `date` plus this duration, in the UTC calendar. The one rule every deadline follows, for
+    /// display and for the purge.
     public func added(to date: Date) -> Date {
-        adding(amount, to: date)
+        switch unit {
+        case .days: date.addingTimeInterval(Double(amount) * UTCDate.secondsPerDay)
+        case .weeks: date.addingTimeInterval(Double(amount * 7) * UTCDate.secondsPerDay)
+        case .months: UTCDate(date).addingMonths(amount).date
+        case .years: UTCDate(date).addingMonths(amount * 12).date
+        }
     }
 
-    /// `date` minus this duration. An event at or before it has, give or take calendar clamping,
-    /// passed its deadline at `date`; callers recheck each candidate with `added(to:)`.
-    public func subtracted(from date: Date) -> Date {
-        adding(-amount, to: date)
+    /// The latest start whose deadline may have passed at `date`: every start after it has
+    /// `added(to: start) > date`, so a range query up to it finds every expired field, and only a
+    /// few days more where months are clamped (which the exact check with `added(to:)` then
+    /// drops). For days and weeks it is exact. For months and years, when `date` is the last day
+    /// of its month, every start on a later day of the earlier month also ends on that last day:
+    /// 31 January plus a month is 28 February, so at 28 February the range reaches to 31 January.
+    public func latestStart(expiringBy date: Date) -> Date {
+        switch unit {
+        case .days, .weeks:
+            return date.addingTimeInterval(-Double(amount * (unit == .weeks ? 7 : 1)) * UTCDate.secondsPerDay)
+        case .months, .years:
+            let end = UTCDate(date)
+            let start = end.addingMonths(-amount * (unit == .years ? 12 : 1))
+            return (end.isLastDayOfMonth ? start.lastDayOfMonth : start).date
+        }
     }
-
-    private func adding(_ value: Int, to date: Date) -> Date {
-        let component: Calendar.Component =
-            switch unit {
-            case .days: .day
-            case .weeks: .weekOfYear
-            case .months: .month
-            case .years: .year
-            }
-        return Self.utc.date(byAdding: component, value: value, to: date)!
-    }
-
-    static let utc: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        return calendar
-    }()
 }

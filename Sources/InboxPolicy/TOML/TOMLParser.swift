@@ -80,7 +80,7 @@ struct TOMLParser {
         for (position, key) in keys.dropLast().enumerated() {
             table = try descend(into: table, key: key.name, at: key.location, path: keys[...position].map(\.name))
         }
-        let last = keys.last!
+        guard let last = keys.last else { throw error("expected a key") }
         let path = keys.map(\.name).joined(separator: ".")
         if isArray {
             let element = TOMLTable(location: start, isExplicitlyDefined: true)
@@ -146,7 +146,7 @@ struct TOMLParser {
         for (position, key) in keys.dropLast().enumerated() {
             target = try descend(into: target, key: key.name, at: key.location, path: keys[...position].map(\.name))
         }
-        let last = keys.last!
+        guard let last = keys.last else { throw error("expected a key") }
         if let existing = target.entry(last.name) {
             throw error(
                 "`\(keys.map(\.name).joined(separator: "."))` is set twice (first at line \(existing.keyLocation.line))",

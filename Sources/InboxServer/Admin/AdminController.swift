@@ -35,13 +35,14 @@ struct AdminController: Sendable {
             healthy = false
             lines.append("store: not writable")
         }
+        let now = Date()
         do {
-            try sealer.prepare(for: Date())
-            lines.append("current epoch keys: loaded")
-            lines.append("future epochs: \(try sealer.futureEpochCount(at: Date()))")
+            try sealer.prepare(for: now)
+            lines.append("current epoch keys: loaded (\(sealer.epoch(at: now)))")
+            lines.append("future epochs: \(try sealer.futureEpochCount(at: now))")
         } catch {
             healthy = false
-            lines.append("current epoch keys: missing")
+            lines.append("current epoch keys: missing (\(sealer.epoch(at: now))): \(error)")
         }
         return Response(
             status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],

@@ -40,7 +40,7 @@ final class IntakeMetrics: Sendable {
 
     func recordHoneypot() { state.withLock { $0.honeypot += 1 } }
 
-    /// `reason` is one of a fixed set of words (invalid, too_large, media_type, malformed, rate_limited, failed).
+    /// `reason` is one of a fixed set of words (invalid, too_large, media_type, malformed, rate_limited, no_key, failed).
     func recordRejected(_ reason: String) { state.withLock { $0.rejected[reason, default: 0] += 1 } }
 
     func recordBatch(size: Int) { state.withLock { $0.batches.observe(Double(size), bounds: Self.batchBuckets) } }
@@ -57,7 +57,7 @@ final class IntakeMetrics: Sendable {
         lines.append("inbox_submissions_honeypot_total \(snapshot.honeypot)")
         lines.append("# HELP inbox_submissions_rejected_total Submissions refused, by reason.")
         lines.append("# TYPE inbox_submissions_rejected_total counter")
-        for reason in ["invalid", "too_large", "media_type", "malformed", "rate_limited", "failed"] {
+        for reason in ["invalid", "too_large", "media_type", "malformed", "rate_limited", "no_key", "failed"] {
             lines.append("inbox_submissions_rejected_total{reason=\"\(reason)\"} \(snapshot.rejected[reason] ?? 0)")
         }
         append(

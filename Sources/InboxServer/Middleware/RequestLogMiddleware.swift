@@ -6,10 +6,6 @@ import Hummingbird
 import Logging
 
 struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
-    /// Set by the form controller on the response of an accepted submission, so that this line can
-    /// name the reference without parsing bodies.
-    static var referenceHeader: HTTPField.Name { HTTPField.Name("X-Reference")! }
-
     let logger: Logger
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
@@ -22,7 +18,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             log(request, status: status, reference: nil, since: start)
             throw error
         }
-        log(request, status: response.status.code, reference: response.headers[Self.referenceHeader], since: start)
+        log(request, status: response.status.code, reference: response.headers[.xReference], since: start)
         return response
     }
 

@@ -18,9 +18,9 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[HTTPField.Name("Referrer-Policy")!] = "no-referrer"
-        response.headers[HTTPField.Name("Permissions-Policy")!] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
-        response.headers[HTTPField.Name("Cross-Origin-Opener-Policy")!] = "same-origin"
+        response.headers[.referrerPolicy] = "no-referrer"
+        response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
+        response.headers[.crossOriginOpenerPolicy] = "same-origin"
         // Pages can carry a citizen's own question back to them: never keep them in a cache.
         response.headers[.cacheControl] = "no-store"
         return response

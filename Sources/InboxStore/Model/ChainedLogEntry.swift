@@ -1,19 +1,18 @@
 // An entry of a hash-chained log (the purge log, the audit log): its JSON body and the hashes
-// that chain it to the entry before.
+// that chain it to the entry before. Any time that matters (when an audit entry was written, when
+// a purge ran) is inside the body, under the hash: a column outside it could be changed unseen.
 public import Foundation
 
 public struct ChainedLogEntry: Sendable, Equatable {
-    /// Assigned by the store; nil before the entry is appended.
-    public let id: Int64?
-    public let recordedAt: Date
+    /// Assigned by the store, never reused.
+    public let id: Int64
     /// The entry itself, canonical JSON without personal data.
     public let body: Data
     public let previousHash: Data
     public let hash: Data
 
-    public init(id: Int64?, recordedAt: Date, body: Data, previousHash: Data, hash: Data) {
+    public init(id: Int64, body: Data, previousHash: Data, hash: Data) {
         self.id = id
-        self.recordedAt = recordedAt
         self.body = body
         self.previousHash = previousHash
         self.hash = hash
@@ -26,4 +25,18 @@ public enum ChainedLogName: String, Sendable, CaseIterable {
     case purge = "purge_log"
     /// One entry per opening, answer, export, erasure, hold, release and refused purpose.
     case audit = "audit_log"
+}
+
+/// One write transaction on a hash-chained log (SQLite: `BEGIN IMMEDIATE`). The tail read inside it
+/// is the tail the new entry chains to, and no other writer can append in between, so two staff
+/// commands at once can never fork the chain. Valid only inside `InboxStore.writeChainedLog`.
+public protocol ChainedLogTransaction {
+    /// The newest entry.
+    func tail() throws -> ChainedLogEntry?
+    /// Every entry, oldest first.
+    func entries() throws -> [ChainedLogEntry]
+    /// Appends an entry whose hashes the caller computed; returns its id.
+    func insert(body: Data, previousHash: Data, hash: Data) throws -> Int64
+    /// Deletes the oldest entries, up to and including `id` (the retention of the audit log).
+    func deleteEntries(through id: Int64) throws
 }

@@ -15,23 +15,24 @@ public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The reference as the citizen sees it, with its hyphens.
     public let text: String
 
-    private init(symbols: [Character]) {
-        let all = symbols + [Self.checkSymbol(for: symbols)]
-        text = String(all[0..<4]) + "-" + String(all[4..<8]) + "-" + String(all[8..<10])
+    /// `values` are nine symbols' positions in the alphabet (0 to 31).
+    private init(values: [Int]) {
+        let all = (values + [Self.checkValue(for: values)]).map { Self.alphabet[$0 & 0x1F] }
+        text = String(all.prefix(4)) + "-" + String(all.dropFirst(4).prefix(4)) + "-" + String(all.dropFirst(8))
     }
 
     /// A new random reference from OpenSSL's CSPRNG.
     public static func random() throws -> Reference {
         // Rejection-free: each byte's low five bits are uniform over the 32 symbols.
         let bytes = try SecureRandom.bytes(count: randomSymbolCount)
-        return Reference(symbols: bytes.map { alphabet[Int($0 & 0x1F)] })
+        return Reference(values: bytes.map { Int($0 & 0x1F) })
     }
 
     /// Reads a reference as a person may type it: any case, with or without hyphens or spaces, and
     /// with Crockford's look-alikes (O for 0, I and L for 1). Nil if it is malformed or its check
     /// symbol does not match.
     public init?(parsing input: String) {
-        var symbols: [Character] = []
+        var values: [Int] = []
         for character in input.uppercased() where character != "-" && character != " " {
             let normalised: Character =
                 switch character {
@@ -39,27 +40,28 @@ public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible
                 case "I", "L": "1"
                 default: character
                 }
-            guard Self.alphabet.contains(normalised) else { return nil }
-            symbols.append(normalised)
+            guard let value = Self.alphabet.firstIndex(of: normalised), values.count <= Self.randomSymbolCount else { return nil }
+            values.append(value)
         }
-        guard symbols.count == Self.randomSymbolCount + 1, Self.checkSymbol(for: Array(symbols.dropLast())) == symbols.last else {
+        guard values.count == Self.randomSymbolCount + 1, let check = values.last,
+            Self.checkValue(for: Array(values.dropLast())) == check
+        else {
             return nil
         }
-        self.init(symbols: Array(symbols.dropLast()))
+        self.init(values: Array(values.dropLast()))
     }
 
     /// Luhn mod 32, from the rightmost symbol leftwards, doubling every other one.
-    static func checkSymbol(for symbols: [Character]) -> Character {
+    static func checkValue(for values: [Int]) -> Int {
         let n = alphabet.count
         var factor = 2
         var sum = 0
-        for symbol in symbols.reversed() {
-            let value = alphabet.firstIndex(of: symbol)!
+        for value in values.reversed() {
             let product = factor * value
             sum += product / n + product % n
             factor = factor == 2 ? 1 : 2
         }
-        return alphabet[(n - sum % n) % n]
+        return (n - sum % n) % n
     }
 
     public var description: String { text }

@@ -30,9 +30,13 @@ public enum RecordStatus: String, Sendable, CaseIterable {
 public struct Hold: Sendable, Equatable {
     public let reason: String
     public let since: Date
+    /// The id of the hold's own keys, which the record's fields are sealed to; nil for a hold
+    /// placed before holds had keys of their own (sealed to the shared hold epoch 0).
+    public let keyID: UInt32?
 
-    public init(reason: String, since: Date) {
+    public init(reason: String, since: Date, keyID: UInt32? = nil) {
         self.reason = reason
         self.since = since
+        self.keyID = keyID
     }
 }

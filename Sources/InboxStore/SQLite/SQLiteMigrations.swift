@@ -74,6 +74,28 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        migrator.registerMigration("v3 log ids never reused, no time outside the hash; hold keys") { db in
+            // AUTOINCREMENT: an id, once used, is never given again, even after the newest entries
+            // are deleted. `recorded_at` goes: the time that counts is inside the hashed body, and a
+            // column beside it could be changed without breaking the chain.
+            for log in ["audit_log", "purge_log"] {
+                try db.execute(
+                    sql: """
+                        CREATE TABLE \(log)_v3 (
+                            id INTEGER PRIMARY KEY AUTOINCREMENT,
+                            body BLOB NOT NULL,
+                            previous_hash BLOB NOT NULL,
+                            hash BLOB NOT NULL
+                        );
+                        INSERT INTO \(log)_v3 (id, body, previous_hash, hash) SELECT id, body, previous_hash, hash FROM \(log) ORDER BY id;
+                        DROP TABLE \(log);
+                        ALTER TABLE \(log)_v3 RENAME TO \(log);
+                        """)
+            }
+            // The id of a hold's own keys (docs/FORMAT.md); NULL for the shared hold epoch 0 of
+            // holds placed before.
+            try db.execute(sql: "ALTER TABLE records ADD COLUMN hold_key INTEGER CHECK (hold_key IS NULL OR held_at IS NOT NULL)")
+        }
         return migrator
     }
 }

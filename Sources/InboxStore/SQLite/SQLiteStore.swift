@@ -154,13 +154,34 @@ public final class SQLiteStore: InboxStore {
     public func setHold(_ reference: Reference, hold: Hold?) throws {
         try write { db in
             let recordID = try Self.recordID(db, reference)
-            try db.execute(
-                sql: "UPDATE records SET held_at = ?, hold_reason = ? WHERE id = ?",
-                arguments: [hold.map { Self.milliseconds($0.since) }, hold?.reason, recordID])
+            try Self.setHold(db, recordID: recordID, hold: hold)
         }
     }
 
-    public func reseal(_ reference: Reference, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?, hold: Hold?) throws {
+    public func clearHolds(withKeys keyIDs: Set<UInt32>) throws -> [Reference] {
+        guard !keyIDs.isEmpty else { return [] }
+        return try write { db in
+            var cleared: [Reference] = []
+            for keyID in keyIDs.sorted() {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, reference FROM records WHERE hold_key = ?", arguments: [Int64(keyID)])
+                for row in rows {
+                    try Self.setHold(db, recordID: row["id"], hold: nil)
+                    cleared.append(try Self.reference(row["reference"]))
+                }
+            }
+            return cleared
+        }
+    }
+
+    private static func setHold(_ db: Database, recordID: Int64, hold: Hold?) throws {
+        try db.execute(
+            sql: "UPDATE records SET held_at = ?, hold_reason = ?, hold_key = ? WHERE id = ?",
+            arguments: [hold.map { milliseconds($0.since) }, hold?.reason, hold?.keyID.map { Int64($0) }, recordID])
+    }
+
+    public func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) throws {
         try write { db in
             let recordID = try Self.recordID(db, reference)
             for (field, sealed) in sealedFields {
@@ -169,15 +190,17 @@ public final class SQLiteStore: InboxStore {
                     arguments: [sealed, recordID, field.rawValue])
                 guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no \(field.rawValue) field to re-seal") }
             }
+            if let sealedDraft {
+                try db.execute(sql: "UPDATE answer_drafts SET sealed = ? WHERE record_id = ?", arguments: [sealedDraft, recordID])
+                guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no draft to re-seal") }
+            }
             try db.execute(sql: "DELETE FROM email_index WHERE record_id = ?", arguments: [recordID])
             if let emailIndex {
                 try db.execute(
                     sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)",
                     arguments: [emailIndex.hmac, Int64(emailIndex.epoch), recordID])
             }
-            try db.execute(
-                sql: "UPDATE records SET held_at = ?, hold_reason = ? WHERE id = ?",
-                arguments: [hold.map { Self.milliseconds($0.since) }, hold?.reason, recordID])
+            try Self.setHold(db, recordID: recordID, hold: hold)
         }
     }
 
@@ -246,35 +269,23 @@ public final class SQLiteStore: InboxStore {
         }
     }
 
-    public func append(_ entry: ChainedLogEntry, to log: ChainedLogName) throws {
-        try write { db in
-            // The table name comes from the enum, never from input.
-            try db.execute(
-                sql: "INSERT INTO \(log.rawValue) (recorded_at, body, previous_hash, hash) VALUES (?, ?, ?, ?)",
-                arguments: [Self.milliseconds(entry.recordedAt), entry.body, entry.previousHash, entry.hash])
-        }
+    public func writeChainedLog<T>(_ log: ChainedLogName, _ body: (any ChainedLogTransaction) throws -> T) throws -> T {
+        // GRDB's write is one BEGIN IMMEDIATE transaction: the write lock is taken before the
+        // tail is read, so no other process can append between the read and the insert.
+        try write { db in try body(SQLiteChainedLogTransaction(db: db, log: log)) }
     }
 
     public func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] {
         try read { db in try Row.fetchAll(db, sql: Self.logQuery(log) + " ORDER BY id").map(Self.logEntry) }
     }
 
-    public func lastEntry(of log: ChainedLogName) throws -> ChainedLogEntry? {
-        try read { db in try Row.fetchOne(db, sql: Self.logQuery(log) + " ORDER BY id DESC LIMIT 1").map(Self.logEntry) }
-    }
-
-    public func deleteEntries(of log: ChainedLogName, through id: Int64) throws {
-        try write { db in try db.execute(sql: "DELETE FROM \(log.rawValue) WHERE id <= ?", arguments: [id]) }
-    }
-
     /// The table name comes from the enum, never from input.
-    private static func logQuery(_ log: ChainedLogName) -> String {
-        "SELECT id, recorded_at, body, previous_hash, hash FROM \(log.rawValue)"
+    static func logQuery(_ log: ChainedLogName) -> String {
+        "SELECT id, body, previous_hash, hash FROM \(log.rawValue)"
     }
 
-    private static func logEntry(_ row: Row) -> ChainedLogEntry {
-        ChainedLogEntry(
-            id: row["id"], recordedAt: date(row["recorded_at"]), body: row["body"], previousHash: row["previous_hash"], hash: row["hash"])
+    static func logEntry(_ row: Row) -> ChainedLogEntry {
+        ChainedLogEntry(id: row["id"], body: row["body"], previousHash: row["previous_hash"], hash: row["hash"])
     }
 
     /// Takes the write lock and lets it go without writing: proves that a commit could be made.
@@ -315,14 +326,15 @@ public final class SQLiteStore: InboxStore {
     // MARK: Helpers
 
     private static let recordQuery = """
-        SELECT r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, group_concat(f.field) AS fields
+        SELECT r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, r.hold_key,
+            group_concat(f.field) AS fields
         FROM records r LEFT JOIN sealed_fields f ON f.record_id = r.id
         """
 
     private static func record(_ row: Row) throws -> StoredRecord {
         let hold: Hold? =
             if let heldAt = row["held_at"] as Int64?, let reason = row["hold_reason"] as String? {
-                Hold(reason: reason, since: date(heldAt))
+                Hold(reason: reason, since: date(heldAt), keyID: (row["hold_key"] as Int64?).flatMap { UInt32(exactly: $0) })
             } else {
                 nil
             }
@@ -348,13 +360,12 @@ public final class SQLiteStore: InboxStore {
     static func milliseconds(_ date: Date) -> Int64 { Int64((date.timeIntervalSince1970 * 1000).rounded()) }
     static func date(_ milliseconds: Int64) -> Date { Date(timeIntervalSince1970: Double(milliseconds) / 1000) }
 
-    /// Runs a write transaction, turning SQLite's errors into the store's.
+    /// Runs a write transaction, turning SQLite's errors into the store's; an error the body
+    /// throws itself (a chain that does not match its anchor) passes through unchanged.
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.write(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw StoreError.failed(operation: "write", cause: error)
         }
     }
@@ -362,9 +373,7 @@ public final class SQLiteStore: InboxStore {
     private func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
             return try pool.read(body)
-        } catch let error as StoreError {
-            throw error
-        } catch {
+        } catch let error as DatabaseError {
             throw StoreError.failed(operation: "read", cause: error)
         }
     }

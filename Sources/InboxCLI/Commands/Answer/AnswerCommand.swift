@@ -58,7 +58,7 @@ struct AnswerCommand: AsyncParsableCommand {
         let master = try environment.openMasterKey()
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
-            audit: AuditLog(store: store, keyDirectory: environment.keys.path))
+            audit: AuditLog(store: store, keys: environment.keys))
         let opened = try reader.open(reference, purpose: "answering")
         let recorder = AnswerRecorder(store: store, keys: environment.keyHierarchy, master: master)
         let recipient: MailAddress

@@ -11,8 +11,7 @@ struct KeysInitCommand: AsyncParsableCommand {
         discussion: """
             The database is created and migrated. The master private key is written to the private key directory as an encrypted PKCS#8 PEM \
             (scrypt, AES-256-CBC) that `openssl pkey -passin file:FILE` can open. The key directory \
-            receives the master public key and the keys of the hold epoch, the current epoch and the \
-            next two. An existing inbox is never replaced.
+            receives the master public key and the keys of the current epoch and the next two. An existing inbox is never replaced.
             """
     )
 
@@ -35,7 +34,7 @@ struct KeysInitCommand: AsyncParsableCommand {
         print("  master private key: \(hierarchy.privateKeys.masterKeyPath) (encrypted with the passphrase)")
         print("  key directory:      \(hierarchy.keys.path)")
         print("  database:           \(store.path)")
-        print("  epochs:             \(created.map { $0 == SealedField.holdEpoch ? "0 (hold)" : String($0) }.joined(separator: ", "))")
+        print("  epochs:             \(created.map(String.init).joined(separator: ", "))")
         print("Without the passphrase no sealed field can ever be read again: keep it where your agency keeps secrets.")
     }
 

@@ -1,12 +1,16 @@
 // `inbox keys list`: every (epoch, field) key and where it is in its life. Needs no passphrase.
+// The state is read off the key files present and the calendar; the date a retired key is due
+// for destruction comes from the policy in force.
 import ArgumentParser
 import Foundation
+import InboxCore
 import InboxCrypto
+import InboxPolicy
 
 struct KeysListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List the epoch keys: epoch, field, state (hold, current, future, retired, destroyed) and dates."
+        abstract: "List the keys: epoch (or hold), field, state (current, future, retired, destroying, destroyed, hold) and dates."
     )
 
     @OptionGroup var common: CommonOptions
@@ -17,47 +21,44 @@ struct KeysListCommand: AsyncParsableCommand {
     /// One row of `--json`, with stable snake_case names.
     struct Row: Encodable {
         let epoch: UInt32
+        let hold: Bool
         let field: String
         let state: String
         let starts: Nullable<Date>
         let ends: Nullable<Date>
-        let createdAt: Nullable<Date>
-        let destroyedAt: Nullable<Date>
+        /// When the purge destroys it: the epoch's end plus the field's hard maximum; null for a
+        /// hold's keys, which go with the release.
+        let destroyBy: Nullable<Date>
 
         enum CodingKeys: String, CodingKey {
-            case epoch, field, state, starts, ends
-            case createdAt = "created_at"
-            case destroyedAt = "destroyed_at"
+            case epoch, hold, field, state, starts, ends
+            case destroyBy = "destroy_by"
         }
     }
 
     func run() async throws {
-        let settings = try InboxEnvironment(common: common).settings
-        let statuses = try settings.keyHierarchy.keys.list(now: Date())
+        let environment = try InboxEnvironment(common: common)
+        let policy = environment.policy.policy
+        let rows = try environment.keys.list(now: Date()).map { status in
+            Row(
+                epoch: status.epoch, hold: status.isHoldKey, field: status.field.rawValue, state: status.state.rawValue,
+                starts: Nullable(status.starts), ends: Nullable(status.ends),
+                destroyBy: Nullable(status.ends.map { policy.keyDestructionDate(epochEnd: $0, field: PolicyField(status.field)) }))
+        }
         if json {
-            let rows = statuses.map {
-                Row(
-                    epoch: $0.epoch, field: $0.field.rawValue, state: $0.state.rawValue, starts: Nullable($0.starts),
-                    ends: Nullable($0.ends), createdAt: Nullable($0.createdAt), destroyedAt: Nullable($0.destroyedAt))
-            }
             try JSONOutput.print(rows)
             return
         }
         let day = Date.ISO8601FormatStyle().year().month().day()
+        func date(_ value: Nullable<Date>) -> String { value.value.map { $0.formatted(day) } ?? "-" }
         let table =
-            [["EPOCH", "FIELD", "STATE", "STARTS", "ENDS", "DESTROYED"]]
-            + statuses.map { status in
+            [["EPOCH", "FIELD", "STATE", "STARTS", "ENDS", "DESTROY BY"]]
+            + rows.map { row in
                 [
-                    status.epoch == SealedField.holdEpoch ? "0 (hold)" : String(status.epoch), status.field.rawValue,
-                    status.state.rawValue, status.starts.map { $0.formatted(day) } ?? "-", status.ends.map { $0.formatted(day) } ?? "-",
-                    status.destroyedAt.map { $0.formatted(day) } ?? "-",
+                    row.hold ? "hold \(row.epoch)" : String(row.epoch), row.field, row.state, date(row.starts), date(row.ends),
+                    date(row.destroyBy),
                 ]
             }
-        let widths = (0..<table[0].count).map { column in table.map { $0[column].count }.max()! }
-        for row in table {
-            print(
-                zip(row, widths).map { $0.padding(toLength: $1, withPad: " ", startingAt: 0) }.joined(separator: "  ").trimmingCharacters(
-                    in: .whitespaces))
-        }
+        print(TextTable.render(table))
     }
 }

@@ -12,8 +12,11 @@ struct PurgeCommand: AsyncParsableCommand {
         discussion: """
             Deadlines are computed from the event times and the policy in force, so a shortened \
             retention applies to existing records at the next run. Held records are skipped. Erasures \
-            on the suppression list are applied again, in case the database was restored from an \
-            older backup. Each run appends one hash-chained entry to the purge log.
+            on the suppression list and releases on the release list are applied again, in case the \
+            database was restored from an older backup. Each run appends one hash-chained entry to the \
+            purge log. A clock earlier than the last run is refused; so is one more than the policy's \
+            purge.max_gap after it (default 7 days), unless --confirm-clock: the dry run of what it \
+            would do is printed instead.
             """
     )
 
@@ -27,7 +30,17 @@ struct PurgeCommand: AsyncParsableCommand {
     )
     var asOf: String?
 
+    @Flag(
+        name: .customLong("confirm-clock"),
+        help:
+            "Act although more time passed since the last purge than the policy's purge.max_gap: the clock is right, the timer stood still."
+    )
+    var confirmClock = false
+
     func validate() throws {
+        if confirmClock && dryRun {
+            throw ValidationError("--confirm-clock confirms a real purge; a dry run changes nothing and needs no confirmation")
+        }
         if asOf != nil && !dryRun {
             throw ValidationError("--as-of plans ahead and needs --dry-run; a real purge always uses the real clock")
         }
@@ -50,8 +63,20 @@ struct PurgeCommand: AsyncParsableCommand {
         if dryRun {
             let moment = asOf.flatMap(Self.parseDate) ?? Date()
             print(PurgeOutput.plan(try purge.plan(asOf: moment), policy: environment.policy.policy), terminator: "")
-        } else {
-            print(PurgeOutput.report(try purge.run(now: Date())), terminator: "")
+            return
+        }
+        let now = Date()
+        do {
+            print(PurgeOutput.report(try purge.run(now: now, confirmedClock: confirmClock)), terminator: "")
+        } catch let refusal as PurgeClockError {
+            // Show what the purge would have done at this clock, so that a person can judge it.
+            if case .gapTooLong = refusal.verdict {
+                print(PurgeOutput.plan(try purge.plan(asOf: now), policy: environment.policy.policy), terminator: "")
+            }
+            throw CLIError("\(refusal)")
+        } catch let incomplete as PurgeIncomplete {
+            print(PurgeOutput.report(incomplete.report), terminator: "")
+            throw CLIError("\(incomplete)")
         }
     }
 }

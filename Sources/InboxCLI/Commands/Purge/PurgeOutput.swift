@@ -16,7 +16,7 @@ enum PurgeOutput {
             )
         }
         for key in plan.keys {
-            let maximum = policy.field(PolicyField(rawValue: key.field.rawValue)!).hardMaximum
+            let maximum = policy.field(PolicyField(key.field)).hardMaximum
             lines.append(
                 "destroy key  \(key.epoch)/\(key.field.rawValue)  due \(key.due.formatted(.iso8601))  (end of epoch + hard maximum \(maximum))"
             )
@@ -41,7 +41,13 @@ enum PurgeOutput {
         if !report.suppressionReapplied.isEmpty {
             lines.append("Erased again from the suppression list: \(report.suppressionReapplied.joined(separator: ", ")).")
         }
+        if let holds = report.holdsReapplied, !holds.isEmpty {
+            lines.append("Held again by a restored database, released as the release list says: \(holds.joined(separator: ", ")).")
+        }
         lines.append("Keys destroyed: \(report.keysDestroyed.isEmpty ? "none" : report.keysDestroyed.joined(separator: ", ")).")
+        if let failed = report.keysFailed, !failed.isEmpty {
+            lines.append("Keys NOT destroyed (still `destroying`; the next run tries again): \(failed.joined(separator: "; ")).")
+        }
         lines.append(
             "Epochs created: \(report.epochsCreated.isEmpty ? "none" : report.epochsCreated.map(String.init).joined(separator: ", ")).")
         return lines.joined(separator: "\n") + "\n"

@@ -41,7 +41,7 @@ struct EraseCommand: AsyncParsableCommand {
             print("No record holds that address: nothing was erased.")
             return
         }
-        let receipt = try Erasure(store: store, keyDirectory: environment.keys.path)
+        let receipt = try Erasure(store: store, keys: environment.keys)
             .erase(references, overrideHoldReason: overrideHold ? reason : nil)
         try JSONOutput.print(receipt)
     }

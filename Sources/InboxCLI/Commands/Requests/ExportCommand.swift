@@ -54,7 +54,7 @@ struct ExportCommand: AsyncParsableCommand {
         if !references.isEmpty {
             let reader = CaseReader(
                 policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
-                audit: AuditLog(store: store, keyDirectory: environment.keys.path))
+                audit: AuditLog(store: store, keys: environment.keys))
             for reference in references {
                 let opened = try reader.open(reference, purpose: "access_request", action: "export")
                 let texts: [RecordField: String?] = [.email: opened.email, .question: opened.question, .answer: opened.answer]
@@ -63,7 +63,7 @@ struct ExportCommand: AsyncParsableCommand {
                 for (field, text) in texts {
                     guard let text else { continue }
                     fields[field.rawValue] = TerminalSafeText.render(text)
-                    let deadline = policy.field(PolicyField(rawValue: field.rawValue)!).deadline(
+                    let deadline = policy.field(PolicyField(field)).deadline(
                         received: opened.record.receivedAt, answered: opened.record.answeredAt)
                     retention[field.rawValue] = Retention(
                         deletedBy: opened.record.hold == nil ? deadline.date : nil,

@@ -56,7 +56,7 @@ struct ShowCommand: AsyncParsableCommand {
         let master = try environment.openMasterKey()
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
-            audit: AuditLog(store: store, keyDirectory: environment.keys.path))
+            audit: AuditLog(store: store, keys: environment.keys))
         let opened = try reader.open(reference, purpose: "answering", revealReason: revealEmail ? reason : nil)
 
         let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
@@ -71,7 +71,7 @@ struct ShowCommand: AsyncParsableCommand {
         }
         let time = Date.ISO8601FormatStyle()
         print("Reference: \(output.reference)")
-        print("Status:    \(output.held ? "held (\(opened.record.hold!.reason))" : output.status)")
+        print("Status:    \(opened.record.hold.map { "held (\(TerminalSafeText.render($0.reason)))" } ?? output.status)")
         print("Received:  \(output.receivedAt.formatted(time))")
         print("Answered:  \(output.answeredAt.value?.formatted(time) ?? "-")")
         print("Email:     \(output.email.value ?? "(none given)")")

@@ -1,0 +1,33 @@
+// `inbox audit list`: the audit log, oldest first.
+import ArgumentParser
+import Foundation
+import InboxCore
+
+struct AuditListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the audit log, oldest first.")
+
+    @OptionGroup var common: CommonOptions
+
+    @Flag(name: .customLong("json"), help: "Print one JSON array.") var json = false
+
+    func run() async throws {
+        let environment = try InboxEnvironment(common: common)
+        let entries = try AuditLog(store: try environment.openStore(), keys: environment.keys).entries()
+        if json {
+            try JSONOutput.print(entries.map(\.entry))
+            return
+        }
+        for (id, entry) in entries {
+            print(Self.line(id: id, entry: entry))
+        }
+    }
+
+    static func line(id: Int64, entry: AuditEntry) -> String {
+        let who = entry.claimedBy.map { "\(entry.user) (for \($0))" } ?? entry.user
+        let reason = entry.reason.map { "reason: \(TerminalSafeText.render($0))" } ?? ""
+        let fields: [String] = [
+            String(id), entry.at.formatted(.iso8601), who, entry.action, entry.reference ?? "-", entry.purpose ?? "-", reason,
+        ]
+        return fields.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+    }
+}

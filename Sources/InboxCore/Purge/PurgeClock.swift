@@ -1,0 +1,43 @@
+// The purge's check of its own clock (a purge whose clock runs years ahead would destroy the
+// current keys and every record). It compares now with the last run, which the purge log records
+// and its anchor in the key directory vouches for.
+public import Foundation
+public import InboxPolicy
+
+public enum PurgeClock {
+    public enum Verdict: Sendable, Equatable {
+        case plausible
+        /// Now is before the last run: the clock went back, or the last run's was ahead.
+        case earlierThanLastRun(lastRun: Date)
+        /// More time passed than the hourly timer would ever leave: the clock jumped ahead, or the
+        /// timer stood still; only a person can tell which.
+        case gapTooLong(lastRun: Date, maxGap: RetentionDuration)
+    }
+
+    public static func judge(now: Date, lastRun: Date?, maxGap: RetentionDuration) -> Verdict {
+        guard let lastRun else { return .plausible }
+        if now < lastRun { return .earlierThanLastRun(lastRun: lastRun) }
+        if maxGap.added(to: lastRun) < now { return .gapTooLong(lastRun: lastRun, maxGap: maxGap) }
+        return .plausible
+    }
+}
+
+/// A purge refused to act on its clock; `message` says why and what to do.
+public struct PurgeClockError: Error, CustomStringConvertible {
+    public let verdict: PurgeClock.Verdict
+    public let now: Date
+
+    public var description: String {
+        let time = Date.ISO8601FormatStyle()
+        switch verdict {
+        case .plausible:
+            return "the clock is plausible"
+        case .earlierThanLastRun(let lastRun):
+            return "the clock says \(now.formatted(time)), earlier than the last purge (\(lastRun.formatted(time))); "
+                + "nothing was deleted. Set the clock right; a purge never runs on a clock that went back"
+        case .gapTooLong(let lastRun, let maxGap):
+            return "the clock says \(now.formatted(time)), more than \(maxGap) after the last purge (\(lastRun.formatted(time))); "
+                + "nothing was deleted. If the clock is right (the timer stood still), run `inbox purge --confirm-clock`"
+        }
+    }
+}

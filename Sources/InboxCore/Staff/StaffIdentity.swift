@@ -1,0 +1,25 @@
+// Who is acting, as the audit log names them: the account this process runs as and, when sudo
+// started it, the person sudo names.
+public import Foundation
+import Glibc
+
+public struct StaffIdentity: Sendable, Equatable {
+    /// The real user id of the process and its user name.
+    public let uid: UInt32
+    public let user: String
+    /// The person, when the command runs through sudo as DESIGN.md's installation has it.
+    public let sudo: SudoInvocation?
+
+    public init(uid: UInt32, user: String, sudo: SudoInvocation?) {
+        self.uid = uid
+        self.user = user
+        self.sudo = sudo
+    }
+
+    /// This process's identity, computed once.
+    public static let current: StaffIdentity = {
+        let uid = getuid()
+        let user = getpwuid(uid).flatMap { String(validatingCString: $0.pointee.pw_name) } ?? "uid \(uid)"
+        return StaffIdentity(uid: uid, user: user, sudo: SudoInvocation.detect())
+    }()
+}

@@ -1,0 +1,18 @@
+// Header names that swift-http-types does not predefine. Each is a literal that is a valid token,
+// so the unwrap cannot fail; no name here is ever built from a request.
+import HTTPTypes
+
+extension HTTPField.Name {
+    // swift-format-ignore: NeverForceUnwrap
+    static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
+    /// Set by the form controller on an accepted submission's response, so that the request log
+    /// can name the reference without parsing bodies.
+    // swift-format-ignore: NeverForceUnwrap
+    static let xReference = HTTPField.Name("X-Reference")!
+    // swift-format-ignore: NeverForceUnwrap
+    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    // swift-format-ignore: NeverForceUnwrap
+    static let permissionsPolicy = HTTPField.Name("Permissions-Policy")!
+    // swift-format-ignore: NeverForceUnwrap
+    static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
+}
