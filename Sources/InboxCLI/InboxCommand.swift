@@ -1,5 +1,7 @@
 // The root of the staff command `inbox`.
 public import ArgumentParser
+import Glibc
+import InboxCrypto
 
 public struct InboxCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -14,9 +16,21 @@ public struct InboxCommand: AsyncParsableCommand {
             KeysCommand.self, ListCommand.self, ShowCommand.self, AnswerCommand.self, ExportCommand.self, EraseCommand.self,
             HoldCommand.self,
             ReleaseCommand.self, PolicyCommand.self,
-            PurgeCommand.self, AuditCommand.self,
+            PurgeCommand.self, AuditCommand.self, EditDraftCommand.self,
         ]
     )
 
     public init() {}
+
+    /// First thing in `main`: no core dump and no ptrace by other processes of the same user, so
+    /// that a passphrase typed or read, the master key and opened fields never leave the process.
+    /// A process that cannot be made so stops here.
+    public static func hardenProcess() {
+        do {
+            try ProcessHardening.disableDumping()
+        } catch {
+            TerminalPrompt.writeStandardError("Error: \(error)\n")
+            Glibc.exit(1)
+        }
+    }
 }

@@ -132,12 +132,16 @@ struct FormController: Sendable {
         }
     }
 
-    /// The rate-limit key: the peer, or behind a trusted proxy the nearest address it forwarded.
-    private func clientKey(_ request: Request, context: IntakeRequestContext) -> String {
-        let peer = context.peerAddress ?? "unknown"
-        guard trustedProxies.contains(peer), let forwarded = request.headers[.xForwardedFor] else { return peer }
+    /// The rate-limit key: the peer, or behind a trusted proxy the nearest address it forwarded
+    /// that is not itself a trusted proxy. A forwarded value that is not an address counts as the
+    /// proxy's own, so that garbage cannot open a bucket per request.
+    private func clientKey(_ request: Request, context: IntakeRequestContext) -> ClientKey {
+        guard let peer = context.peerAddress else { return .unknown }
+        let peerKey = ClientKey(address: Substring(peer)) ?? .unknown
+        guard trustedProxies.contains(peer), let forwarded = request.headers[.xForwardedFor] else { return peerKey }
         let hops = forwarded.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
-        return hops.last { !trustedProxies.contains($0) } ?? peer
+        guard let nearest = hops.last(where: { !trustedProxies.contains($0) }) else { return peerKey }
+        return ClientKey(address: Substring(nearest)) ?? peerKey
     }
 
     private func html(_ page: String, status: HTTPResponse.Status) -> Response {

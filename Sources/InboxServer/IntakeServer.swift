@@ -2,10 +2,12 @@
 // writer into one set of services. The executable and the tests both call it.
 import Foundation
 import Hummingbird
+import HummingbirdCore
 import InboxCore
 import InboxPolicy
 import InboxStore
 public import Logging
+import NIOCore
 public import ServiceLifecycle
 
 public struct IntakeServer: Sendable {
@@ -34,8 +36,20 @@ public struct IntakeServer: Sendable {
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
             trustedProxies: configuration.trustedProxies, notices: notices, logger: logger
         ).addRoutes(to: router)
+        let requestTimeout = TimeAmount.nanoseconds(
+            configuration.requestTimeout.components.seconds * 1_000_000_000 + configuration.requestTimeout.components.attoseconds
+                / 1_000_000_000)
         let publicApp = Application(
             router: router,
+            server: .http1(
+                configuration: HTTP1Channel.Configuration(
+                    additionalChannelHandlers: [
+                        RequestReadDeadline(timeout: requestTimeout, onExpiry: { metrics.recordSlowClientClosed() })
+                    ],
+                    idleTimeout: requestTimeout,
+                    // Headers are a few hundred bytes from a browser; 16 KiB is generous and bounds
+                    // what a client can make the server hold before the body.
+                    httpDecoderConfiguration: .init(maxHeaderFieldSize: 8 * 1024, maxHeaderListSize: 16 * 1024, maxHeaderFieldCount: 100))),
             configuration: ApplicationConfiguration(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
             logger: logger)
 

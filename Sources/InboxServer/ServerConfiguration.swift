@@ -13,6 +13,9 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit: RateLimit? = .publicForm
     /// X-Forwarded-For is believed only from these peers.
     public var trustedProxies: Set<String> = []
+    /// How long a client may take to send a whole request, counted from when the server starts
+    /// waiting for it; an idle keep-alive connection is closed after the same time.
+    public var requestTimeout: Duration = .seconds(30)
     public var policy: LoadedPolicy
     public var keys: KeyDirectory
     public var store: any InboxStore

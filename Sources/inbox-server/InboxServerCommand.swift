@@ -18,7 +18,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         abstract: "Serve the citizens' contact form: seal each submission and store it durably.",
         discussion: """
             Settings come from the command line, then the environment, then the configuration file \
-            (host, port, admin-port, rate-limit, trusted-proxy), then the defaults. SIGTERM or SIGINT \
+            (host, port, admin-port, rate-limit, trusted-proxy, request-timeout), then the defaults. SIGTERM or SIGINT \
             stops accepting, commits and answers what is in flight, and exits.
             """
     )
@@ -33,6 +33,10 @@ struct InboxServerCommand: AsyncParsableCommand {
         String?
     @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
+    @Option(
+        name: .customLong("request-timeout"),
+        help: "Seconds a client may take to send a whole request; idle connections close after as long (default 30).")
+    var requestTimeout: String?
     @Flag(help: "Create a throwaway inbox when none exists (never in production: INBOX_ENVIRONMENT=production refuses it).")
     var development = false
 
@@ -80,6 +84,12 @@ struct InboxServerCommand: AsyncParsableCommand {
             }
             server.rateLimit = limit
         case nil: break
+        }
+        if let text = requestTimeout ?? config["request-timeout"] {
+            guard let seconds = Double(text), seconds >= 0.1, seconds <= 3600 else {
+                throw ValidationError("--request-timeout \(text) is not a number of seconds from 0.1 to 3600")
+            }
+            server.requestTimeout = .milliseconds(Int64(seconds * 1000))
         }
         server.trustedProxies = Set(
             trustedProxies + (config["trusted-proxy"]?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []))

@@ -1,9 +1,13 @@
 // The staff command-line tool. Its commands live in InboxCLI, where tests can reach them; this
-// root only makes ArgumentParser's asynchronous entry point the program's.
+// root makes the process non-dumpable before anything is read (a passphrase, a key, a field), then
+// hands over to ArgumentParser's asynchronous entry point.
 import ArgumentParser
 import InboxCLI
 
 @main
-struct Inbox: AsyncParsableCommand {
-    static let configuration = InboxCommand.configuration
+enum Inbox {
+    static func main() async {
+        InboxCommand.hardenProcess()
+        await InboxCommand.main()
+    }
 }

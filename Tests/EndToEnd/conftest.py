@@ -3,11 +3,14 @@ fresh inbox per test, and a server on free loopback ports that is stopped afterw
 import http.client
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -50,8 +53,10 @@ class Inbox:
 class Server:
     """`inbox-server` on free loopback ports; its output goes to a file the tests can read."""
 
-    def __init__(self, inbox: Inbox, *arguments, environment=None, preexec=None, wrapper=()):
+    def __init__(self, inbox: Inbox, *arguments, environment=None, preexec=None, wrapper=(), executable=SERVER, policy=POLICY):
         self.inbox = inbox
+        self.executable = str(executable)
+        self.policy = str(policy)
         self.preexec = preexec
         # A command the server runs under (strace, say).
         self.wrapper = list(wrapper)
@@ -66,7 +71,7 @@ class Server:
         output = open(self.log, "ab")
         environment = dict(os.environ, **(self.environment or {}))
         self.process = subprocess.Popen(
-            [*self.wrapper, SERVER, "--data-dir", str(self.inbox.data), "--policy", POLICY, "--port", str(self.port),
+            [*self.wrapper, self.executable, "--data-dir", str(self.inbox.data), "--policy", self.policy, "--port", str(self.port),
              "--admin-port", str(self.admin_port), *self.arguments],
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment, preexec_fn=self.preexec)
         output.close()
@@ -112,6 +117,34 @@ def request(port, method, path, body=None, headers=None, connection=None):
 
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 JSON_FORM = {"Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json"}
+
+
+@pytest.fixture(scope="session")
+def reachable():
+    """The executables and the policy copied where an unprivileged user can reach them, for the
+    tests that run them as `nobody`: a checkout in a 0700 home directory (root's) is out of reach."""
+    directory = Path(tempfile.mkdtemp(prefix="inbox-reachable-"))
+    directory.chmod(0o755)
+    for name in ("inbox", "inbox-server"):
+        shutil.copy2(BIN / name, directory / name)
+    shutil.copy(POLICY, directory / "policy.toml")
+    (directory / "policy.toml").chmod(0o644)
+    yield SimpleNamespace(inbox=str(directory / "inbox"), server=str(directory / "inbox-server"), policy=str(directory / "policy.toml"))
+    shutil.rmtree(directory, ignore_errors=True)
+
+
+UNPRIVILEGED = "nobody"
+
+
+@pytest.fixture
+def unprivileged_inbox():
+    """An inbox whose files belong to an unprivileged user, in a directory that user can reach."""
+    directory = Path(tempfile.mkdtemp(prefix="inbox-unprivileged-"))
+    directory.chmod(0o755)
+    inbox = Inbox(directory).init()
+    subprocess.run(["chown", "-R", f"{UNPRIVILEGED}:", str(directory)], check=True)
+    yield inbox
+    shutil.rmtree(directory, ignore_errors=True)
 
 
 @pytest.fixture

@@ -1,12 +1,14 @@
 """`inbox answer` end to end: the real executables, a question submitted over HTTP, and the answer
 sent to a real SMTP server (aiosmtpd) on loopback: plain, STARTTLS with a throwaway certificate,
 AUTH; and servers that refuse, drop the connection or inject bytes after STARTTLS."""
+import fcntl
 import json
 import os
 import pty
 import sqlite3
 import stat
 import subprocess
+import termios
 from urllib.parse import urlencode
 
 import pytest
@@ -29,15 +31,19 @@ def submit(server, question="När öppnar förskolan?", email="anna.andersson@ex
     return json.loads(body)["reference"]
 
 
-def answer(inbox, reference, relay_url, *arguments, message=ANSWER, stdin=subprocess.DEVNULL, environment=None):
+def answer(inbox, reference, relay_url, *arguments, message=ANSWER, stdin=subprocess.DEVNULL, environment=None,
+           controlling_terminal=False):
     message_file = inbox.directory / "answer.txt"
     command = [INBOX, "answer", reference, "--data-dir", str(inbox.data), "--policy", POLICY,
                "--passphrase-file", str(inbox.passphrase), "--smtp-url", relay_url, "--mail-from", SENDER, *arguments]
     if message is not None:
         message_file.write_text(message)
         command += ["--message-file", str(message_file)]
-    return subprocess.run(command, stdin=stdin, capture_output=True, text=True,
-                          env=dict(os.environ, TMPDIR=str(inbox.directory), **(environment or {})))
+    # With `controlling_terminal`, stdin (a pseudo-terminal) becomes the session's terminal, as a
+    # person's is: the editor runs on /dev/tty.
+    preexec = (lambda: fcntl.ioctl(0, termios.TIOCSCTTY, 0)) if controlling_terminal else None
+    return subprocess.run(command, stdin=stdin, capture_output=True, text=True, start_new_session=controlling_terminal,
+                          preexec_fn=preexec, env=dict(os.environ, TMPDIR=str(inbox.directory), **(environment or {})))
 
 
 def body(received):
@@ -233,7 +239,7 @@ def answer_in_terminal(inbox, reference, relay_url, editor, typed=None):
             os.write(controller, typed.encode())
         confirmation = [] if typed is not None else ["--yes"]
         return answer(inbox, reference, relay_url, *confirmation, message=None, stdin=terminal,
-                      environment={"EDITOR": str(editor)})
+                      environment={"EDITOR": str(editor)}, controlling_terminal=True)
     finally:
         os.close(terminal)
         os.close(controller)

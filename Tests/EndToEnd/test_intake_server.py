@@ -4,6 +4,7 @@ import http.client
 import json
 import re
 import signal
+import socket
 import sqlite3
 import subprocess
 import threading
@@ -208,6 +209,67 @@ def test_the_rate_limit_answers_429_with_retry_after(inbox):
         assert "198.51.100" not in limited.output()
     finally:
         limited.stop()
+
+
+def test_every_address_of_one_ipv6_64_shares_one_rate_limit(inbox):
+    """The red team's finding: eight addresses of one /64 got eight 303s at a limit of two."""
+    limited = Server(inbox, "--rate-limit", "2/minute", "--trusted-proxy", "127.0.0.1").start()
+    try:
+        statuses = [request(limited.port, "POST", "/", body=b"question=q", headers=dict(FORM, **{"X-Forwarded-For": f"2001:db8:5:6::{n}"}))[0]
+                    for n in range(1, 9)]
+        assert statuses.count(303) == 2 and statuses.count(429) == 6
+        other, _, _ = request(limited.port, "POST", "/", body=b"question=q", headers=dict(FORM, **{"X-Forwarded-For": "2001:db8:5:7::1"}))
+        assert other == 303
+    finally:
+        limited.stop()
+
+
+def test_slow_clients_are_cut_off_and_the_form_stays_open(inbox):
+    """Two hundred connections that send their request a byte at a time hold nothing: each is closed
+    once the request deadline passes, while other citizens are served throughout."""
+    server = Server(inbox, "--rate-limit", "off", "--request-timeout", "2").start()
+    slow = []
+    stop = threading.Event()
+    try:
+        for index in range(200):
+            connection = socket.create_connection(("127.0.0.1", server.port))
+            if index % 2:
+                # Headers complete, the body a byte at a time: every byte is a part Hummingbird's own
+                # idle timer counts as activity.
+                connection.sendall(b"POST / HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\n"
+                                   b"Content-Length: 1000\r\n\r\nquestion=")
+            else:
+                connection.sendall(b"POST / HTTP/1.1\r\nHost: x\r\n")  # headers a byte at a time
+            slow.append(connection)
+
+        def trickle():
+            while not stop.is_set():
+                for connection in slow:
+                    try:
+                        connection.send(b"a")
+                    except OSError:
+                        pass
+                stop.wait(0.5)
+
+        trickler = threading.Thread(target=trickle, daemon=True)
+        trickler.start()
+        assert request(server.port, "GET", "/")[0] == 200
+        deadline = time.monotonic() + 30
+        for connection in slow:
+            connection.settimeout(max(0.1, deadline - time.monotonic()))
+            try:
+                assert connection.recv(4096) == b""
+            except ConnectionResetError:
+                pass
+        assert request(server.port, "POST", "/", body=b"question=still+here", headers=JSON_FORM)[0] == 201
+        _, _, metrics = request(server.admin_port, "GET", "/metrics")
+        closed = re.search(rb"inbox_slow_connections_closed_total (\d+)", metrics)
+        assert closed and int(closed.group(1)) >= 200
+    finally:
+        stop.set()
+        for connection in slow:
+            connection.close()
+        server.stop()
 
 
 def test_forwarded_for_is_ignored_from_an_untrusted_peer(inbox):

@@ -7,18 +7,15 @@ otherwise the service would meet EPERM in production (SystemCallErrorNumber=EPER
 pass."""
 import os
 import re
-import shutil
 import signal
 import subprocess
-import tempfile
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pytest
 
-from conftest import INBOX, JSON_FORM, POLICY, ROOT, Inbox, Server, request
+from conftest import JSON_FORM, ROOT, UNPRIVILEGED, Server, request
 
-UNPRIVILEGED = "nobody"
 
 UNITS = ROOT / "deploy" / "systemd"
 CALL = re.compile(r"^\d+\s+(?:<\.\.\. )?([a-z0-9_]+)[( ]")
@@ -81,25 +78,15 @@ def test_the_filter_is_not_trivial():
     assert not {"mount", "reboot", "setuid", "ptrace", "init_module", "setrlimit"} & allowed
 
 
-@pytest.fixture
-def unprivileged_inbox():
-    """An inbox whose files belong to an unprivileged user, in a directory that user can reach."""
-    directory = Path(tempfile.mkdtemp(prefix="inbox-syscalls-"))
-    directory.chmod(0o755)
-    inbox = Inbox(directory).init()
-    subprocess.run(["chown", "-R", f"{UNPRIVILEGED}:", str(directory)], check=True)
-    yield inbox
-    shutil.rmtree(directory, ignore_errors=True)
-
-
 def strace(trace):
     return ["strace", "-f", "-qq", "-u", UNPRIVILEGED, "-o", str(trace)]
 
 
-def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox, tmp_path):
+def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox, reachable, tmp_path):
     # strace itself (root) writes the trace; only the server runs as the unprivileged user.
     trace = tmp_path / "server.trace"
-    server = Server(unprivileged_inbox, "--rate-limit", "off", wrapper=strace(trace)).start()
+    server = Server(unprivileged_inbox, "--rate-limit", "off", wrapper=strace(trace), executable=reachable.server,
+                    policy=reachable.policy).start()
     try:
         status, _, _ = request(server.port, "POST", "/", body=urlencode({"question": "q", "email": "a@example.se"}),
                                headers=JSON_FORM)
@@ -115,9 +102,9 @@ def test_every_call_the_server_makes_is_allowed_by_its_unit(unprivileged_inbox, 
     assert used - allowed_calls("inbox-server.service") == set()
 
 
-def test_every_call_the_purge_makes_is_allowed_by_its_unit(unprivileged_inbox, tmp_path):
+def test_every_call_the_purge_makes_is_allowed_by_its_unit(unprivileged_inbox, reachable, tmp_path):
     trace = tmp_path / "purge.trace"
-    subprocess.run([*strace(trace), INBOX, "purge", "--data-dir", str(unprivileged_inbox.data), "--policy", POLICY],
+    subprocess.run([*strace(trace), reachable.inbox, "purge", "--data-dir", str(unprivileged_inbox.data), "--policy", reachable.policy],
                    check=True, capture_output=True)
     used = traced_calls(trace)
     assert "fsync" in used or "fdatasync" in used

@@ -11,7 +11,21 @@ struct DraftEditorTests {
     func template() {
         let text = DraftEditor.template(draft: "Hej,\nsvar.", reference: "K7Q2-M9XD-4T", question: "Rad ett\nRad två")
         #expect(text.hasPrefix("Hej,\nsvar.\n\n# Write the answer to K7Q2-M9XD-4T above."))
-        #expect(text.hasSuffix("#   Rad ett\n#   Rad två\n"))
+        #expect(text.contains("\n#   Rad ett\n#   Rad två\n#\n# (end of the question)\n"))
+    }
+
+    /// vi and vim read a modeline from the first and the last five lines of a file: a question there
+    /// could set the staff member's editor options (`vim: set …`).
+    @Test("The citizen's words are neither in the first five nor in the last five lines, whatever the draft")
+    func modelines() {
+        let question = (1...3).map { "vim: set ft=sh foldmethod=expr: \($0)" }.joined(separator: "\n")
+        for draft in ["", "En rad.", "Två\nrader."] {
+            let lines = DraftEditor.template(draft: draft, reference: "R", question: question).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).dropLast()
+            #expect(!lines.prefix(5).contains { $0.contains("vim:") }, "\(draft)")
+            #expect(!lines.suffix(5).contains { $0.contains("vim:") }, "\(draft)")
+        }
     }
 
     @Test("Comment lines, trailing blanks and surrounding blank lines are left out; inner blank lines stay")
@@ -21,11 +35,12 @@ struct DraftEditorTests {
         #expect(DraftEditor.answer(from: DraftEditor.template(draft: "", reference: "R", question: "q")) == "")
     }
 
-    @Test("The editor is $VISUAL, then $EDITOR, then vi")
+    @Test("The editor is $VISUAL, then $EDITOR, then Debian's sensible-editor where it exists, then vi")
     func editorChoice() {
         #expect(DraftEditor(environment: ["VISUAL": "nano", "EDITOR": "vim"]).command == "nano")
         #expect(DraftEditor(environment: ["VISUAL": "", "EDITOR": "vim"]).command == "vim")
-        #expect(DraftEditor(environment: [:]).command == "vi")
+        let fallback = FileManager.default.isExecutableFile(atPath: "/usr/bin/sensible-editor") ? "/usr/bin/sensible-editor" : "vi"
+        #expect(DraftEditor(environment: [:]).command == fallback)
     }
 
     @Test("The private directory is 0700, in memory unless TMPDIR says otherwise, and is gone, contents and all, after destroy")

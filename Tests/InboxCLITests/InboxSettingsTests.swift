@@ -1,6 +1,7 @@
 // Settings come from the command line, then the environment, then the configuration file, then
 // the defaults.
 import ArgumentParser
+import InboxCore
 import InboxTestSupport
 import Testing
 
@@ -9,13 +10,51 @@ import Testing
 @Suite("settings")
 struct InboxSettingsTests {
     func settings(
-        _ arguments: [String], environment: [String: String] = [:], installedConfig: String = "/nonexistent/inbox.conf"
+        _ arguments: [String], environment: [String: String] = [:], installedConfig: String = "/nonexistent/inbox.conf",
+        sudo: SudoInvocation? = nil
     ) throws
         -> InboxSettings
     {
         let command = try KeysPasswdCommand.parse(arguments)
         return try InboxSettings(
-            common: command.common, privateKeys: command.privateKeys, environment: environment, installedConfig: installedConfig)
+            common: command.common, privateKeys: command.privateKeys, environment: environment, installedConfig: installedConfig, sudo: sudo
+        )
+    }
+
+    static let anna = SudoInvocation(user: "anna", uid: 1001, gid: 1001)
+
+    @Test(
+        "through sudo, an option that names a path or a configuration is refused",
+        arguments: [
+            ["--data-dir", "/tmp/mine"], ["--key-dir", "/tmp/mine"], ["--policy", "/tmp/zero.toml"], ["--config", "/tmp/mine.conf"],
+            ["--private-key-dir", "/tmp/mine"], ["--passphrase-file", "/var/lib/contact-inbox/keys/epochs/202611/email.index.key"],
+        ])
+    func sudoOptions(arguments: [String]) throws {
+        let directory = try TemporaryDirectory()
+        let installed = try directory.write("inbox.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
+        let error = try #require(throws: CLIError.self) { try settings(arguments, installedConfig: installed, sudo: Self.anna) }
+        #expect(error.description.contains("\(arguments[0]) is refused when anna runs inbox through sudo"))
+    }
+
+    @Test(
+        "through sudo, an environment variable that names a path or a configuration is refused",
+        arguments: ["INBOX_DATA_DIR", "INBOX_POLICY", "INBOX_CONFIG", "INBOX_KEY_DIR", "INBOX_PRIVATE_KEY_DIR", "INBOX_PASSPHRASE_FILE"])
+    func sudoEnvironment(name: String) throws {
+        let directory = try TemporaryDirectory()
+        let installed = try directory.write("inbox.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
+        #expect(throws: CLIError.self) { try settings([], environment: [name: "/tmp/mine"], installedConfig: installed, sudo: Self.anna) }
+    }
+
+    @Test("through sudo the installed configuration decides, a policy in the working directory is not looked for, and - is allowed")
+    func sudoInstalled() throws {
+        let directory = try TemporaryDirectory()
+        let installed = try directory.write("inbox.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
+        let resolved = try settings(["--passphrase-file", "-"], installedConfig: installed, sudo: Self.anna)
+        #expect(resolved.dataDirectory == "/var/lib/contact-inbox")
+        #expect(resolved.policyFile == InboxSettings.installedPolicy)
+        #expect(resolved.passphraseFile == "-")
+        // Without an installed configuration there is nothing to go by.
+        #expect(throws: CLIError.self) { try settings([], sudo: Self.anna) }
     }
 
     @Test("the installed configuration is read when no other is named, and only then")

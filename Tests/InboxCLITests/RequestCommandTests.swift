@@ -47,6 +47,33 @@ struct RequestCommandTests {
         #expect(records.isEmpty)
     }
 
+    /// The red team's finding: an address copied with an invisible mark found nothing, and the
+    /// command said "nothing was erased" with exit 0, while the person's records stayed.
+    @Test(
+        "an address the form would refuse is refused by erase and export, naming the character; nothing is erased",
+        arguments: [
+            ("anna@example.se\u{200E}", "U+200E LEFT-TO-RIGHT MARK"), ("\u{FEFF}anna@example.se", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
+            ("anna@example.se\u{2069}", "U+2069 POP DIRECTIONAL ISOLATE"), ("anna\u{0007}@example.se", "U+0007"),
+        ])
+    func invisibleCharacters(address: String, named: String) throws {
+        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
+        for command in [["erase", "--email", address], ["export", "--email", address, "--passphrase-file", inbox.passphraseFile]] {
+            let result = try inbox.run(command)
+            #expect(result.status != 0, "\(command[0]) accepted \(address.unicodeScalars.map { $0.value })")
+            #expect(result.standardError.contains(named), "\(result.standardError)")
+            #expect(result.standardError.contains("nothing was looked up"))
+        }
+        #expect(try inbox.store().record(reference) != nil)
+        #expect(try auditActions().isEmpty)
+    }
+
+    @Test("an address that is no address at all is refused too, rather than reported as having no records")
+    func notAnAddress() throws {
+        let result = try inbox.run(["erase", "--email", "anna at example.se"])
+        #expect(result.status != 0)
+        #expect(result.standardError.contains("is not an address the form accepts"))
+    }
+
     @Test("erase --email deletes every record of the person now, keeps others, and survives a purge")
     func eraseByEmail() throws {
         let first = try inbox.submitThroughIntake(email: "anna@example.se")

@@ -17,6 +17,12 @@ public struct InboxEnvironment {
 
     init(common: CommonOptions, privateKeys: PrivateKeyOptions?) throws {
         settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        if settings.sudo == nil, let claimed = SudoInvocation.claimed(environment: ProcessInfo.processInfo.environment) {
+            // Set by hand, or left over in a shell sudo started: not believed, and said so.
+            TerminalPrompt.writeStandardError(
+                "Note: SUDO_USER says \(TerminalSafeText.render(claimed.user)), but inbox was not started by sudo; "
+                    + "the audit log names the account \(StaffIdentity.current.user).\n")
+        }
         policy = try Self.loadPolicy(settings.policyFile)
         try checkEpochLength()
     }

@@ -1,6 +1,7 @@
 // Where the inbox's files are, read in one place: the command line first, then the environment,
 // then the configuration file, then the defaults.
 import Foundation
+public import InboxCore
 public import InboxCrypto
 
 public struct InboxSettings {
@@ -19,6 +20,8 @@ public struct InboxSettings {
     public let config: ConfigFile?
     /// The environment the settings were read from, for `setting(_:env:config:)`.
     let environment: [String: String]
+    /// Set when the command runs through sudo: then paths come from the installed configuration only.
+    public let sudo: SudoInvocation?
 
     /// The settings of a command without private-key options (the server's, for one).
     public init(common: CommonOptions) throws {
@@ -27,11 +30,28 @@ public struct InboxSettings {
 
     init(
         common: CommonOptions, privateKeys: PrivateKeyOptions?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        installedConfig: String = Self.installedConfig
+        installedConfig: String = Self.installedConfig, sudo: SudoInvocation? = StaffIdentity.current.sudo
     ) throws {
-        let configPath =
-            common.config ?? environment["INBOX_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (FileManager.default.fileExists(atPath: installedConfig) ? installedConfig : nil)
+        self.sudo = sudo
+        let configPath: String?
+        if sudo != nil {
+            for (value, option) in [
+                (common.dataDirectory, "--data-dir"), (common.keyDirectory, "--key-dir"), (common.policy, "--policy"),
+                (common.config, "--config"), (privateKeys?.privateKeyDirectory, "--private-key-dir"),
+            ] {
+                try SudoRestrictions.refuse(value, option: option, sudo: sudo)
+            }
+            try SudoRestrictions.refuse(privateKeys?.passphraseFile, option: "--passphrase-file", allowsStandardInput: true, sudo: sudo)
+            try SudoRestrictions.refuseEnvironment(environment, sudo: sudo)
+            guard FileManager.default.fileExists(atPath: installedConfig) else {
+                throw CLIError("through sudo, inbox reads its settings from \(installedConfig) alone, and there is none")
+            }
+            configPath = installedConfig
+        } else {
+            configPath =
+                common.config ?? environment["INBOX_CONFIG"].flatMap { $0.isEmpty ? nil : $0 }
+                ?? (FileManager.default.fileExists(atPath: installedConfig) ? installedConfig : nil)
+        }
         let config = try configPath.map { try ConfigFile(path: $0) }
         self.config = config
         self.environment = environment
@@ -43,9 +63,10 @@ public struct InboxSettings {
         keyDirectory = setting(common.keyDirectory, env: "INBOX_KEY_DIR", config: "key-dir") ?? "\(dataDirectory)/keys"
         privateKeyDirectory =
             setting(privateKeys?.privateKeyDirectory, env: "INBOX_PRIVATE_KEY_DIR", config: "private-key-dir") ?? "\(dataDirectory)/private"
+        // Under sudo the policy in the working directory is not looked for: it could be anyone's.
         policyFile =
             setting(common.policy, env: "INBOX_POLICY", config: "policy")
-            ?? (FileManager.default.fileExists(atPath: "policy/default.toml") ? "policy/default.toml" : Self.installedPolicy)
+            ?? (sudo == nil && FileManager.default.fileExists(atPath: "policy/default.toml") ? "policy/default.toml" : Self.installedPolicy)
         passphraseFile = setting(privateKeys?.passphraseFile, env: "INBOX_PASSPHRASE_FILE", config: "passphrase-file")
     }
 

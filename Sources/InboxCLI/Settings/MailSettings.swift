@@ -12,6 +12,11 @@ struct MailSettings {
     let subject: String
 
     init(options: MailOptions, settings: InboxSettings) throws {
+        // Under sudo the relay is the installed one: the policy names it as the recipient that
+        // sees addresses, and a relay of one's own would not be.
+        try SudoRestrictions.refuse(options.smtpURL, option: "--smtp-url", sudo: settings.sudo)
+        try SudoRestrictions.refuse(options.caFile, option: "--smtp-ca-file", sudo: settings.sudo)
+        try SudoRestrictions.refuse(options.credentialsFile, option: "--smtp-credentials-file", sudo: settings.sudo)
         guard let url = settings.setting(options.smtpURL, env: "INBOX_SMTP_URL", config: "smtp-url") else {
             throw CLIError("no relay to send through: pass --smtp-url smtp://HOST:587 or set INBOX_SMTP_URL")
         }

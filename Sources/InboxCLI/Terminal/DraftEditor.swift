@@ -1,7 +1,9 @@
 // Writing an answer in the staff member's own editor ($VISUAL, $EDITOR, else vi), as git does
 // for a commit message: the draft file starts with the kept draft (if any) and the question quoted
 // as comment lines, and lives in a private 0700 directory that is overwritten and removed
-// afterwards, whatever the editor left there (swap and backup files included).
+// afterwards, whatever the editor left there (swap and backup files included). Through sudo the
+// editor never runs as the service account (vi's `:!sh` would be a shell as the data's owner):
+// EditorAsStaff runs it as the person instead.
 import Foundation
 import Glibc
 
@@ -9,15 +11,30 @@ struct DraftEditor {
     let command: String
 
     init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? "vi"
+        command = [environment["VISUAL"], environment["EDITOR"]].compactMap { $0 }.first { !$0.isEmpty } ?? Self.fallback
     }
 
-    /// The text of the file for the editor: the draft, then the comment block.
+    /// Debian's choice for a person who set no EDITOR (`select-editor`, else the `editor`
+    /// alternative), where it exists; else vi.
+    static var fallback: String {
+        access("/usr/bin/sensible-editor", X_OK) == 0 ? "/usr/bin/sensible-editor" : "vi"
+    }
+
+    /// The text of the file for the editor: the draft, then the comment block. The citizen's words
+    /// stand neither in the first five lines nor in the last five, where vi and vim look for a
+    /// modeline, so a question cannot set the staff member's editor options.
     static func template(draft: String, reference: String, question: String) -> String {
         var lines = [draft, ""]
         lines.append("# Write the answer to \(reference) above. Lines starting with # are left out;")
-        lines.append("# an empty answer sends nothing. The question:")
+        lines.append("# an empty answer sends nothing, and inbox asks before it sends anything.")
+        lines.append("#")
+        lines.append("# The question:")
         lines += question.split(separator: "\n", omittingEmptySubsequences: false).map { "#   \($0)" }
+        lines.append("#")
+        lines.append("# (end of the question)")
+        lines.append("# Save and quit to go on; the answer is kept sealed as a draft before anything is sent.")
+        lines.append("# This file lives in a private directory that is overwritten and removed afterwards.")
+        lines.append("#")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -28,35 +45,36 @@ struct DraftEditor {
         return kept.drop { $0.isEmpty }.reversed().drop { $0.isEmpty }.reversed().joined(separator: "\n")
     }
 
-    /// Runs the editor on the template; returns the answer written.
-    func edit(draft: String, reference: String, question: String) throws -> String {
+    /// Writes `text` to a file in a fresh private directory, runs the editor on it on the
+    /// controlling terminal, and returns what the file holds afterwards; the directory is
+    /// destroyed either way.
+    func editFile(_ text: String, name: String) throws -> String {
+        guard let terminal = TerminalPrompt.openControllingTerminal() else {
+            throw CLIError("no terminal to run the editor on; pass --message-file FILE (or - for standard input)")
+        }
+        defer { close(terminal) }
+        return try editFile(text, name: name, terminal: terminal)
+    }
+
+    func editFile(_ text: String, name: String, terminal: Int32) throws -> String {
         let directory = try Self.makePrivateDirectory()
         defer { Self.destroy(directory) }
-        let path = "\(directory)/answer-\(reference).txt"
+        let path = "\(directory)/\(name)"
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw CLIError("cannot create the draft file in \(directory)") }
-        let template = Array(Self.template(draft: draft, reference: reference, question: question).utf8)
+        let template = Array(text.utf8)
         let written = template.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
         close(descriptor)
         guard written == template.count else { throw CLIError("cannot write the draft file in \(directory)") }
 
-        // The editor line may carry arguments ("code --wait"), so the shell splits it, as git does.
-        let editor = Process()
-        editor.executableURL = URL(fileURLWithPath: "/bin/sh")
-        editor.arguments = ["-c", "\(command) \"$1\"", "inbox-editor", path]
-        do {
-            try editor.run()
-        } catch {
-            throw CLIError("cannot start the editor `\(command)`; set EDITOR, or pass --message-file")
+        let status = try EditorProcess.run(command: command, file: path, terminal: terminal)
+        guard status == 0 else {
+            throw CLIError("the editor `\(command)` failed (status \(status)); nothing was sent")
         }
-        editor.waitUntilExit()
-        guard editor.terminationReason == .exit, editor.terminationStatus == 0 else {
-            throw CLIError("the editor `\(command)` failed (status \(editor.terminationStatus)); nothing was sent")
-        }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: path), let edited = String(data: data, encoding: .utf8) else {
             throw CLIError("the draft is not readable UTF-8 text; nothing was sent")
         }
-        return Self.answer(from: text)
+        return edited
     }
 
     /// A new directory only this user can enter: under $TMPDIR when set, else in memory (/dev/shm,

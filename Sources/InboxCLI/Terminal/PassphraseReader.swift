@@ -10,15 +10,23 @@ struct PassphraseReader {
 
     /// A passphrase that opens an existing key: read once.
     func existing() throws -> SecretBytes {
-        if let file { return try PassphraseFile.read(file) }
+        if let file { return try Self.read(file) }
         return try TerminalPrompt.readSecret(prompt: "Passphrase for \(purpose): ")
+    }
+
+    /// A passphrase file, or with `-` standard input (as a shell opened it, with the person's own
+    /// rights: how a passphrase file is given through sudo).
+    static func read(_ file: String) throws -> SecretBytes {
+        guard file == "-" else { return try PassphraseFile.read(file) }
+        let input = try StandardInput.readSecret(maximum: 64 * 1024)
+        return try PassphraseFile.firstLine(of: input, describing: "standard input")
     }
 
     /// A new passphrase: from the file, or typed twice on the terminal.
     func new() throws -> SecretBytes {
         let passphrase: SecretBytes
         if let file {
-            passphrase = try PassphraseFile.read(file)
+            passphrase = try Self.read(file)
         } else {
             passphrase = try TerminalPrompt.readSecret(prompt: "New passphrase for \(purpose): ")
             let repeated = try TerminalPrompt.readSecret(prompt: "The same passphrase again: ")

@@ -7,6 +7,13 @@ import InboxCrypto
 enum TerminalPrompt {
     static var isInteractive: Bool { isatty(STDIN_FILENO) == 1 }
 
+    /// The controlling terminal, for an editor: the person's terminal even when standard input
+    /// is a file (`--passphrase-file - < FILE`). Nil without one (a timer, a pipe from a script).
+    static func openControllingTerminal() -> Int32? {
+        let descriptor = open("/dev/tty", O_RDWR | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
     /// Prints `prompt` on standard error and reads one line from the terminal with echo off.
     /// Signals are off too, so Ctrl-C arrives as a byte and the terminal is always restored.
     static func readSecret(prompt: String) throws -> SecretBytes {

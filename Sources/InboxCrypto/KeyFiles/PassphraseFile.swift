@@ -14,7 +14,12 @@ public enum PassphraseFile {
         } catch let error as CryptoError where error.code == .keyFile {
             throw CryptoError(.passphraseUnavailable, "cannot read the passphrase file: \(error.message)")
         }
-        return try contents.withUnsafeBytes { bytes in
+        return try firstLine(of: contents, describing: path)
+    }
+
+    /// The passphrase in `contents` (a file's, or standard input's), by the same rules.
+    public static func firstLine(of contents: SecretBytes, describing path: String) throws -> SecretBytes {
+        try contents.withUnsafeBytes { bytes in
             let line = bytes.prefix { $0 != UInt8(ascii: "\n") }
             guard !line.isEmpty else {
                 throw CryptoError(.passphraseUnavailable, "the passphrase file \(path) starts with an empty line")

@@ -22,6 +22,7 @@ final class IntakeMetrics: Sendable {
     }
 
     private struct State {
+        var slowClientsClosed = 0
         var accepted = 0
         var honeypot = 0
         var rejected: [String: Int] = [:]
@@ -39,6 +40,8 @@ final class IntakeMetrics: Sendable {
     }
 
     func recordHoneypot() { state.withLock { $0.honeypot += 1 } }
+
+    func recordSlowClientClosed() { state.withLock { $0.slowClientsClosed += 1 } }
 
     /// `reason` is one of a fixed set of words (invalid, too_large, media_type, malformed, rate_limited, no_key, failed).
     func recordRejected(_ reason: String) { state.withLock { $0.rejected[reason, default: 0] += 1 } }
@@ -60,6 +63,9 @@ final class IntakeMetrics: Sendable {
         for reason in ["invalid", "too_large", "media_type", "malformed", "rate_limited", "no_key", "failed"] {
             lines.append("inbox_submissions_rejected_total{reason=\"\(reason)\"} \(snapshot.rejected[reason] ?? 0)")
         }
+        lines.append("# HELP inbox_slow_connections_closed_total Connections closed for not sending a whole request in time.")
+        lines.append("# TYPE inbox_slow_connections_closed_total counter")
+        lines.append("inbox_slow_connections_closed_total \(snapshot.slowClientsClosed)")
         append(
             histogram: snapshot.latency, bounds: Self.latencyBuckets, name: "inbox_submission_duration_seconds",
             help: "Time from request to durable acknowledgement.", to: &lines)

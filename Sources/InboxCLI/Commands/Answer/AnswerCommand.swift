@@ -5,6 +5,7 @@
 // command again retries without retyping.
 import ArgumentParser
 import Foundation
+import Glibc
 import InboxCore
 import InboxCrypto
 import InboxMail
@@ -30,7 +31,7 @@ struct AnswerCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("message-file"),
-        help: ArgumentHelp("Send the UTF-8 text of this file instead of opening an editor.", valueName: "file"))
+        help: ArgumentHelp("Send the UTF-8 text of this file (`-`: standard input) instead of opening an editor.", valueName: "file"))
     var messageFile: String?
 
     @Flag(name: .customLong("yes"), help: "Send without asking for confirmation on the terminal.") var yes = false
@@ -38,9 +39,16 @@ struct AnswerCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
         let mailSettings = try MailSettings(options: mail, settings: environment.settings)
+        try SudoRestrictions.refuse(messageFile, option: "--message-file", allowsStandardInput: true, sudo: environment.settings.sudo)
+        if messageFile == "-" && environment.settings.passphraseFile == "-" {
+            throw ValidationError("standard input can hold the message or the passphrase, not both")
+        }
         let messageText = try messageFile.map(Self.readMessageFile)
-        guard messageText != nil || TerminalPrompt.isInteractive else {
-            throw CLIError("no --message-file, and standard input is not a terminal to run an editor on")
+        if messageText == nil {
+            guard let terminal = TerminalPrompt.openControllingTerminal() else {
+                throw CLIError("no --message-file, and no terminal to run an editor on")
+            }
+            close(terminal)
         }
         let store = try environment.openStore()
         guard let record = try store.record(reference) else { throw CLIError("no record \(reference)") }
@@ -72,9 +80,17 @@ struct AnswerCommand: AsyncParsableCommand {
         if let messageText {
             text = messageText
         } else {
-            text = try DraftEditor().edit(
+            let template = DraftEditor.template(
                 draft: try recorder.draft(of: reference) ?? "", reference: reference.text,
                 question: TerminalSafeText.render(opened.question ?? "(deleted under the retention policy)"))
+            let name = "answer-\(reference.text).txt"
+            let edited =
+                if let person = environment.settings.sudo {
+                    try EditorAsStaff.edit(template, name: name, as: person)
+                } else {
+                    try DraftEditor().editFile(template, name: name)
+                }
+            text = DraftEditor.answer(from: edited)
         }
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CLIError("the answer is empty; nothing was sent")
@@ -113,6 +129,7 @@ struct AnswerCommand: AsyncParsableCommand {
     }
 
     static func readMessageFile(_ path: String) throws -> String {
+        if path == "-" { return try StandardInput.readText(maximum: 1 << 20) }
         guard let data = FileManager.default.contents(atPath: path) else { throw CLIError("cannot read the message file \(path)") }
         guard let text = String(data: data, encoding: .utf8) else { throw CLIError("the message file \(path) is not UTF-8 text") }
         return text

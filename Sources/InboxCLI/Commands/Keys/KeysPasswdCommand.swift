@@ -23,6 +23,10 @@ struct KeysPasswdCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try InboxEnvironment(common: common, privateKeys: privateKeys).settings
+        try SudoRestrictions.refuse(newPassphraseFile, option: "--new-passphrase-file", allowsStandardInput: true, sudo: settings.sudo)
+        if settings.passphraseFile == "-" && newPassphraseFile == "-" {
+            throw ValidationError("standard input can hold one passphrase: give the old one or the new one another way")
+        }
         let hierarchy = settings.keyHierarchy
         let old = try PassphraseReader(file: settings.passphraseFile, purpose: "the master key").existing()
         // Open the key before asking for a new passphrase, so that a mistyped old one is caught first.
