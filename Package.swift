@@ -160,6 +160,17 @@ let package = Package(
             path: "bench/SealBenchmark",
             swiftSettings: strictSettings
         ),
+        // Tests/Fuzz: every parser of untrusted input as a libFuzzer target (Tests/Fuzz/README.md).
+        // Built as usual it replays the checked-in corpus; with -sanitize=fuzzer it fuzzes.
+        .executableTarget(
+            name: "inbox-fuzz",
+            dependencies: [
+                "InboxCLI", "InboxCore", "InboxMail", "InboxPolicy", "InboxServer", "InboxStore",
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/Fuzz/InboxFuzz",
+            swiftSettings: strictSettings
+        ),
         // Test support: scratch directories, real programs, and pseudo-terminals so that the CLI
         // tests can type a passphrase as a person would.
         .target(
@@ -184,7 +195,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxStoreTests",
-            dependencies: ["InboxStore", "InboxTestSupport"],
+            dependencies: ["InboxStore", "InboxTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -37,6 +37,18 @@ struct TOMLParserTests {
         #expect(string(table, "quoted key") == "x")
     }
 
+    /// Found by the policy fuzzer: `S=[[[[…` ten thousand deep overflowed the stack.
+    @Test("deeply nested arrays and tables are an error with a line, not a crash")
+    func nesting() throws {
+        for opener in ["[", "{a="] {
+            let text = "s = " + String(repeating: opener, count: 100_000)
+            let error = try #require(throws: PolicyError.self) { try parse(text) }
+            #expect(error.description.contains("nest more than \(TOMLParser.maximumDepth) deep"))
+        }
+        // What a policy needs still parses: retention rules are an array of inline tables.
+        _ = try parse("r = [ { after = \"received\", keep = \"1 day\" }, [[1]] ]")
+    }
+
     @Test("dotted keys, tables, arrays of tables and inline tables")
     func structure() throws {
         let table = try parse(

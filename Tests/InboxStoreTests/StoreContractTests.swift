@@ -1,8 +1,11 @@
 // The storage contract: every engine passes these, each test from a clean, migrated store.
 import Foundation
+import GRDB
 import InboxCrypto
-import InboxStore
+import InboxTestSupport
 import Testing
+
+@testable import InboxStore
 
 @Suite("storage contract")
 struct StoreContractTests {
@@ -160,6 +163,13 @@ struct StoreContractTests {
         #expect(try store.references(withEmailIndex: Data(repeating: 3, count: 32)) == [second.reference])
         #expect(try store.references(withEmailIndex: Data(repeating: 7, count: 32)).isEmpty)
         _ = _directory
+    }
+
+    @Test("SQLite's writer commits with synchronous = FULL, whatever GRDB sets for WAL")
+    func synchronousFull() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(directory.path)/inbox.sqlite")
+        #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
 
     @Test("a fresh store is writable", arguments: StoreEngine.all)

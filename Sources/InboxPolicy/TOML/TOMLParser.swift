@@ -10,6 +10,11 @@ struct TOMLParser {
     private let file: String
     private let scalars: [Unicode.Scalar]
     private var index = 0
+    /// How deep arrays and inline tables nest at this point. A policy needs two levels (the
+    /// retention rules: an array of inline tables); a limit keeps a file of ten thousand `[` from
+    /// exhausting the stack (found by the policy fuzzer).
+    private var depth = 0
+    static let maximumDepth = 8
     private var line = 1
     private var lineStart = 0
 
@@ -207,8 +212,12 @@ struct TOMLParser {
             }
             return TOMLNode(value: .string(try parseLiteralString()), location: start)
         case "[":
+            try enterContainer()
+            defer { depth -= 1 }
             return TOMLNode(value: .array(try parseArray()), location: start)
         case "{":
+            try enterContainer()
+            defer { depth -= 1 }
             return TOMLNode(value: .table(try parseInlineTable()), location: start)
         case "t", "f":
             return TOMLNode(value: .boolean(try parseBoolean()), location: start)
@@ -219,6 +228,13 @@ struct TOMLParser {
         default:
             throw error("expected a value: a \"string\", a number, true or false, [an array] or { a table }")
         }
+    }
+
+    private mutating func enterContainer() throws(PolicyError) {
+        guard depth < Self.maximumDepth else {
+            throw error("arrays and tables nest more than \(Self.maximumDepth) deep", hint: "a policy needs two levels at most")
+        }
+        depth += 1
     }
 
     private mutating func parseBasicString() throws(PolicyError) -> String {

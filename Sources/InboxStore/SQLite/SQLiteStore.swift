@@ -18,12 +18,21 @@ public final class SQLiteStore: InboxStore {
         // The server, the purge and staff commands share the file: wait for a lock rather than fail.
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             try db.execute(sql: "PRAGMA secure_delete = ON")
         }
         try Self.createPrivately(path)
         do {
             pool = try DatabasePool(path: path, configuration: configuration)
+            // GRDB turns WAL on after prepareDatabase and sets synchronous=NORMAL as it does, which
+            // syncs only at checkpoints: a commit could be acknowledged and then lost to a power
+            // cut (found by the fault-injection tests). FULL again, on the one writer connection,
+            // and checked.
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+                guard try Int.fetchOne(db, sql: "PRAGMA synchronous") == 2 else {
+                    throw StoreError.corrupt("SQLite would not commit with synchronous = FULL")
+                }
+            }
             try SQLiteMigrations.migrator.migrate(pool)
         } catch {
             throw StoreError.unusable(path: path, cause: error)
