@@ -101,3 +101,16 @@ def test_inbox_is_non_dumpable_before_it_asks_for_the_passphrase(unprivileged_in
         os.kill(pid, 9)
         os.waitpid(pid, 0)
         os.close(controller)
+
+
+def test_the_units_environment_makes_a_crash_end_the_server_at_once(inbox):
+    """The red team's finding: a trap kept the server busy printing a backtrace for about 12 s before
+    systemd could restart it. No input crashes it now (the fuzzers); should something else, the
+    unit turns Swift's backtracer off. SIGSEGV stands in for a crash."""
+    unit = (Path(__file__).resolve().parents[2] / "deploy/systemd/inbox-server.service").read_text()
+    environment = dict(line.split("=", 1)[1].split("=", 1) for line in unit.splitlines() if line.startswith("Environment="))
+    assert environment.get("SWIFT_BACKTRACE") == "enable=no"
+    server = Server(inbox, "--rate-limit", "off", environment={"SWIFT_BACKTRACE": environment["SWIFT_BACKTRACE"]}).start()
+    os.kill(server.process.pid, 11)
+    assert server.process.wait(timeout=60) == -11
+    assert "Program crashed" not in server.output() and "Backtrace" not in server.output()
