@@ -51,12 +51,27 @@ struct ListCommandTests {
         #expect(abs(answeredDeadline.timeIntervalSince(answeredAt) - 30 * 86_400) < 1)
     }
 
+    @Test("piped, every row is printed whatever the screen; --limit shows the oldest and says so")
+    func pipedAndLimited() throws {
+        let references = try (0..<5).map { _ in try inbox.submit() }
+        let everything = try inbox.run(["list"]).standardOutput.split(separator: "\n")
+        #expect(everything.count == 1 + 5 + 1)
+        let limited = try inbox.run(["list", "--limit", "2"])
+        let lines = limited.standardOutput.split(separator: "\n")
+        #expect(lines.count == 1 + 2 + 1)
+        let oldest = try inbox.store().records(status: .open, held: false).prefix(2).map(\.reference.text)
+        #expect(lines[1].hasPrefix(oldest[0]) && lines[2].hasPrefix(oldest[1]))
+        #expect(lines.last == "5 open record(s); the 2 oldest shown (inbox list --all, or --limit N)")
+        #expect(references.count == 5)
+        #expect(try inbox.run(["list", "--json", "--limit", "2"]).status != 0)
+    }
+
     @Test("the table names the records and counts them")
     func table() throws {
         let reference = try inbox.submit()
         let result = try inbox.run(["list"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains(reference.text))
-        #expect(result.standardOutput.hasSuffix("1 record(s)\n"))
+        #expect(result.standardOutput.hasSuffix("1 open record(s)\n"))
     }
 }

@@ -1,5 +1,6 @@
 // `inbox list`: the records and when their address will be deleted. Nothing is decrypted, so no
-// passphrase is needed.
+// passphrase is needed. For a person at a terminal: the open cases oldest first, a summary line,
+// at most one screen unless --all or --limit, through the pager. Piped or with --json: every match.
 import ArgumentParser
 import Foundation
 import InboxCore
@@ -10,7 +11,11 @@ import InboxStore
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List records: reference, status, when received and answered, and when the address will be deleted."
+        abstract: "List records: reference, status, when received and answered, and when the address will be deleted.",
+        discussion: """
+            On a terminal the list fills at most one screen, oldest first, through $PAGER (less by default); \
+            --all shows every record, --limit N the N oldest. Piped, or with --json, every match is printed.
+            """
     )
 
     @OptionGroup var common: CommonOptions
@@ -22,6 +27,16 @@ struct ListCommand: AsyncParsableCommand {
     @Option(help: "Which records: open, answered, held or all.") var status: Status = .open
 
     @Flag(name: .customLong("json"), help: "Print one JSON array of every match, without a limit.") var json = false
+
+    @Flag(name: .customLong("all"), help: "On a terminal, show every match rather than one screen.") var all = false
+
+    @Option(help: "Show at most this many records, oldest first.") var limit: Int?
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if json && (all || limit != nil) { throw ValidationError("--json prints every match; --all and --limit are for the table") }
+        if all && limit != nil { throw ValidationError("--all and --limit say different things; choose one") }
+    }
 
     /// One item of `--json`, with stable snake_case names.
     struct Item: Encodable {
@@ -64,17 +79,30 @@ struct ListCommand: AsyncParsableCommand {
             try JSONOutput.print(items)
             return
         }
+        // A person at a terminal sees a screen's worth (the header, the summary and the hint take
+        // three lines); piped, every row, as a script expects.
+        let screen = Pager.screenLines.map { max(1, $0 - 4) }
+        let shown = limit ?? (all ? nil : screen)
+        Pager.show(Self.render(items, status: status, showing: shown), sudo: environment.settings.sudo != nil)
+    }
+
+    static func render(_ items: [Item], status: Status, showing limit: Int?) -> String {
         let time = Date.ISO8601FormatStyle().year().month().day().time(includingFractionalSeconds: false).timeSeparator(.colon)
-        print("REFERENCE     STATUS    RECEIVED              ANSWERED              ADDRESS DELETED BY")
-        for item in items {
-            let status = item.held ? "held" : item.status
-            print(
-                [
-                    item.reference, status.padding(toLength: 8, withPad: " ", startingAt: 0), item.receivedAt.formatted(time),
-                    (item.answeredAt.value?.formatted(time) ?? "-").padding(toLength: 20, withPad: " ", startingAt: 0),
-                    item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
-                ].joined(separator: "  "))
+        let shown = limit.map { Array(items.prefix($0)) } ?? items
+        let rows = shown.map { item in
+            [
+                item.reference, item.held ? "held" : item.status, item.receivedAt.formatted(time),
+                item.answeredAt.value?.formatted(time) ?? "-",
+                item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
+            ]
         }
-        print("\(items.count) record(s)")
+        var lines = [TextTable.render([["REFERENCE", "STATUS", "RECEIVED", "ANSWERED", "ADDRESS DELETED BY"]] + rows)]
+        let noun = status == .all ? "record(s)" : "\(status.rawValue) record(s)"
+        var summary = "\(items.count) \(noun)"
+        if shown.count < items.count {
+            summary += "; the \(shown.count) oldest shown (inbox list --all, or --limit N)"
+        }
+        lines.append(summary)
+        return lines.joined(separator: "\n") + "\n"
     }
 }
