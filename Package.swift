@@ -139,6 +139,7 @@ let package = Package(
         .testTarget(
             name: "InboxCryptoTests",
             dependencies: [
+                "CInboxSystem",
                 "InboxCrypto",
                 "InboxTestSupport",
                 .product(name: "Crypto", package: "swift-crypto"),

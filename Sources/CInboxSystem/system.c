@@ -1,4 +1,6 @@
 // See include/CInboxSystem.h for why this exists.
+#define _GNU_SOURCE
+#include <fcntl.h>
 #include <sys/prctl.h>
 
 #include "CInboxSystem.h"
@@ -9,4 +11,19 @@ int CInboxSystem_disable_dumping(void) {
 
 int CInboxSystem_is_dumpable(void) {
     return prctl(PR_GET_DUMPABLE, 0, 0, 0, 0);
+}
+
+static int lock_whole_file(int descriptor, short type) {
+    struct flock lock = {0};
+    lock.l_type = type;
+    lock.l_whence = SEEK_SET;
+    return fcntl(descriptor, F_OFD_SETLK, &lock);
+}
+
+int CInboxSystem_try_lock_exclusive(int descriptor) {
+    return lock_whole_file(descriptor, F_WRLCK);
+}
+
+int CInboxSystem_unlock(int descriptor) {
+    return lock_whole_file(descriptor, F_UNLCK);
 }

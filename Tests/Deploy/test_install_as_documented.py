@@ -189,6 +189,14 @@ def test_through_sudo_no_path_policy_or_configuration_of_ones_own(installation):
         assert f"{option} is refused when {STAFF} runs inbox through sudo" in refused.stderr, refused.stderr
     listed = json.loads(staff_inbox(installation, "list", "--json").stdout)
     assert [item["reference"] for item in listed] == [reference]
+    # `policy check FILE` would read any file as the service account and echo its first words.
+    credentials = installation["etc"] / "smtp-credentials"
+    credentials.write_text("relay-user\nrelay-password\n")
+    shutil.chown(credentials, SERVICE, SERVICE)
+    credentials.chmod(0o600)
+    peek = staff_inbox(installation, "policy", "check", credentials, check=False)
+    assert peek.returncode != 0 and "relay-user" not in peek.stderr + peek.stdout
+    assert "refused when" in peek.stderr
 
 
 def test_the_editor_runs_as_the_staff_member_never_as_the_service_account(installation):
@@ -227,6 +235,14 @@ def test_the_editor_helper_refuses_the_service_account(installation):
     assert direct.returncode != 0 and "refused" in direct.stderr, direct.stderr
 
 
+def test_the_service_account_alone_cannot_get_an_editor_as_a_staff_member(installation):
+    """The second sudoers rule lets the service account run the helper as any staff member; the
+    helper runs only when that staff member's own sudo started the inbox asking for it."""
+    initialized(installation)
+    borrowed = run("sudo", "-n", "-u", STAFF, installation["bin"] / "inbox", "edit-draft", "--name", "x.txt", user=SERVICE, check=False)
+    assert borrowed.returncode != 0 and "runs only for the person" in borrowed.stderr, borrowed.stderr
+
+
 def test_sudo_user_set_by_hand_is_not_believed(installation):
     """The red team's finding: SUDO_USER could be set to blame a colleague."""
     initialized(installation)
@@ -234,7 +250,7 @@ def test_sudo_user_set_by_hand_is_not_believed(installation):
     colleague = run("id", "-u", STAFF).stdout.strip()
     erased = run(installation["bin"] / "inbox", "erase", reference, user=SERVICE,
                  environment={"SUDO_USER": STAFF, "SUDO_UID": colleague, "SUDO_GID": colleague})
-    assert "not started by sudo" in erased.stderr
+    assert "cannot see that sudo started it" in erased.stderr
     entries = json.loads(run(installation["bin"] / "inbox", "audit", "list", "--json", user=SERVICE).stdout)
     assert entries[-1]["action"] == "erase" and entries[-1]["user"] == SERVICE and "claimed_by" not in entries[-1]
 

@@ -134,7 +134,7 @@ def test_a_failing_unlink_leaves_the_key_destroying_until_a_later_run(aged_inbox
     data = copy_of(aged_inbox, tmp_path)
     failed = inbox(data, "purge", shim=shim, fault={"CALL": "unlink", "PATH": file})
     assert failed.returncode != 0
-    assert "NOT destroyed" in failed.stdout and "could not be destroyed" in failed.stderr
+    assert "NOT done" in failed.stdout and "could not do everything" in failed.stderr
     destroying = [row for row in key_rows(data) if row["state"] == "destroying"]
     assert destroying and all(row["field"] == "email" for row in destroying)
     assert_no_key_called_destroyed_with_files_left(data)

@@ -124,6 +124,8 @@ struct AuditLogTests {
         }
         let accepted = try #require(try log.chain.acceptRestoredEnd(reason: "backup of the morning", at: t0 + 12))
         #expect(accepted.to == ids[4] && accepted.from == ids[4] + 1)
+        // Five entries, no checkpoint among them yet: all five are shown for a person to read.
+        #expect(accepted.unchecked.map(\.id) == ids)
         try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 13))
         #expect(try log.verify() == .intact(entries: 6))
         #expect(try log.entries().last?.id ?? 0 > ids[4])
@@ -173,6 +175,71 @@ struct AuditLogTests {
         #expect(try log.verify() == .intact(entries: 6))
         try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 11))
         #expect(try log.verify() == .intact(entries: 7))
+    }
+
+    /// Found by review: a body changed without its hash (an entry's time set back) made the
+    /// retention remove entries it should have refused to touch.
+    @Test("a time changed inside an entry stops the retention: nothing is removed, the purge says why, verify says broken")
+    func changedTimeStopsRetention() throws {
+        let (inbox, log, ids) = try filled()
+        try inbox.store.pool.write { db in
+            try db.execute(sql: "UPDATE audit_log SET body = replace(body, '2026', '2000') WHERE id <= ?", arguments: [ids[1]])
+        }
+        let refused = try #require(throws: PurgeIncomplete.self) { try inbox.purge.run(now: t0 + 100, confirmedClock: true) }
+        #expect(refused.description.contains("audit log retention"))
+        #expect(try log.entries().count == 5)
+        guard case .broken(ids[0], _) = try log.verify() else {
+            Issue.record("the changed time went unnoticed")
+            return
+        }
+    }
+
+    @Test("an entry named in the anchor that never reached the log is recorded in the log")
+    func missingEntryIsRecorded() throws {
+        let (inbox, log, ids) = try filled()
+        // The anchor as a command left it when it stopped after naming an entry and before
+        // committing it (or after someone removed the committed entry).
+        let anchorURL = URL(fileURLWithPath: "\(inbox.keys.path)/audit.anchor")
+        var anchor = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: anchorURL)) as? [String: Any])
+        anchor["pending_id"] = ids[4] + 1
+        anchor["pending_hash"] = String(repeating: "ab", count: 32)
+        try JSONSerialization.data(withJSONObject: anchor).write(to: anchorURL)
+        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        let entries = try log.entries()
+        #expect(entries.suffix(2).map(\.entry.action) == ["entry-missing", "open"])
+        #expect(entries.suffix(2).first?.entry.reason?.contains("after entry \(ids[4])") == true)
+        #expect(try log.verify() == .intact(entries: 7))
+    }
+
+    @Test("a forged log is not accepted as a restore: it disagrees with the checkpoints the key directory kept")
+    func forgedRestoreRefused() throws {
+        let inbox = try InboxFixture(created: t0)
+        let log = AuditLog(store: inbox.store, keys: inbox.keys)
+        for index in 0..<70 {
+            try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + Double(index)))
+        }
+        // Someone with the database's write access alone replaces the log with one of their own,
+        // whole and consistent, and asks for it to be taken as a restore.
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log") }
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM sqlite_sequence WHERE name = 'audit_log'") }
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        var previous = Data(count: 32)
+        try inbox.store.writeChainedLog(.audit) { transaction in
+            for index in 0..<70 {
+                let body = try encoder.encode(
+                    AuditLog.entry(
+                        action: index == 3 ? "open-nothing-to-see" : "open", reference: nil, purpose: "answering", at: t0 + Double(index)))
+                let hash = try HashChain.link(previous: previous, body: body)
+                _ = try transaction.insert(body: body, previousHash: previous, hash: hash)
+                previous = hash
+            }
+        }
+        let refused = try #require(throws: AnchoredLogError.self) { try log.chain.acceptRestoredEnd(reason: "a restore, honest", at: t0) }
+        #expect(refused.description.contains("checkpoint"))
+        // Nor with ids beyond where the real log ended.
+        try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id <= 65") }
+        #expect(throws: AnchoredLogError.self) { try log.chain.acceptRestoredEnd(reason: "a restore, honest", at: t0) }
     }
 
     var brokenChain: String {

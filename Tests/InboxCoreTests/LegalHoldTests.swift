@@ -3,11 +3,13 @@
 // epoch while the hold's keys are destroyed, so that a backup taken during the hold becomes
 // unreadable; a restored database cannot bring the hold back.
 import Foundation
+import GRDB
 import InboxCore
 import InboxCrypto
-import InboxStore
 import InboxTestSupport
 import Testing
+
+@testable import InboxStore
 
 @Suite("legal holds")
 struct LegalHoldTests {
@@ -129,6 +131,31 @@ struct LegalHoldTests {
         try holds.release(record.reference, now: t0 + 40 * Self.day)
         #expect(try SealedField(bytes: try #require(try inbox.store.draft(of: record.reference))).epoch == 202602)
         #expect(try AnswerRecorder(store: inbox.store, keys: hierarchy, master: master).draft(of: record.reference) == "utkast")
+    }
+
+    /// Found by review: release destroyed whatever hold keys the database named for the record, so
+    /// pointing one record at another's hold destroyed that other hold's keys.
+    @Test("release destroys the keys the key directory's register names, whatever the database says")
+    func releaseTrustsTheRegister() throws {
+        let inbox = try InboxFixture(created: t0)
+        let first = try inbox.submit(at: t0, question: "Första")
+        let second = try inbox.submit(at: t0, question: "Andra")
+        let (holds, hierarchy, master) = try legalHold(inbox)
+        try holds.hold(first.reference, reason: "case 1", now: t0)
+        try holds.hold(second.reference, reason: "case 2", now: t0)
+        let firstKey = try #require(try inbox.store.record(first.reference)?.hold?.keyID)
+        let secondKey = try #require(try inbox.store.record(second.reference)?.hold?.keyID)
+        // Someone with the database's write access points the first record at the second's hold.
+        try inbox.store.pool.write { db in
+            try db.execute(sql: "UPDATE records SET hold_key = ? WHERE reference = ?", arguments: [Int64(secondKey), first.reference.text])
+        }
+        try holds.release(first.reference, now: t0 + Self.day)
+        #expect(try inbox.keys.list(now: t0).filter { $0.epoch == secondKey }.allSatisfy { $0.state == .hold })
+        #expect(try inbox.keys.list(now: t0).filter { $0.epoch == firstKey }.allSatisfy { $0.state == .destroyed })
+        let reader = CaseReader(
+            policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master,
+            audit: AuditLog(store: inbox.store, keys: inbox.keys))
+        #expect(try reader.open(second.reference, purpose: "answering", now: t0 + Self.day).question == "Andra")
     }
 
     @Test("holding twice or releasing what is not held is refused")

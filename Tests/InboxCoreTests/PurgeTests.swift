@@ -256,6 +256,51 @@ struct PurgeTests {
         #expect(try inbox.store.record(record.reference) == nil)
     }
 
+    /// Found by review: with the newest entry's time set to 2099 and its hash left alone, every purge
+    /// refused as if its clock had gone back, with no way to override it.
+    @Test("a purge-log entry changed without its hash is called changed, not taken for the last run")
+    func purgeLogTailChanged() throws {
+        let inbox = try InboxFixture(created: t0)
+        _ = try inbox.purge.run(now: t0)
+        try inbox.store.pool.write { db in try db.execute(sql: "UPDATE purge_log SET body = replace(body, '2026-', '2099-')") }
+        let refused = try #require(throws: AnchoredLogError.self) { try inbox.purge.run(now: t0 + Self.day) }
+        #expect(refused.description.contains("was changed"))
+    }
+
+    @Test(
+        "on the same boot, a wall clock that moved further than the machine ran is set forward",
+        arguments: [
+            (3_600.0, 3_560.0, "same", false), (3_600.0, 3_500.0, "same", true), (6 * 86_400.0, 3_600.0, "same", true),
+            (6 * 86_400.0, 3_600.0, "another", false),
+            (86_400.0, 86_400.0 - 30, "same", false),
+        ] as [(Double, Double, String, Bool)])
+    func bootClock(wall: Double, boot: Double, bootID: String, refused: Bool) {
+        let last = BootTime(id: "same", seconds: 1_000)
+        let verdict = PurgeClock.judge(
+            now: t0 + wall, lastRun: t0, maxGap: RetentionDuration(amount: 7, unit: .days), lastBoot: last,
+            boot: BootTime(id: bootID, seconds: 1_000 + boot))
+        if refused {
+            guard case .aheadOfTheBootClock = verdict else {
+                Issue.record("a clock set forward within the maximum gap went unnoticed: \(verdict)")
+                return
+            }
+        } else {
+            #expect(verdict == .plausible)
+        }
+    }
+
+    @Test("a clock walked forward six days an hour is caught at the second step")
+    func walkedForward() throws {
+        let inbox = try InboxFixture(created: t0)
+        var purge = inbox.purge
+        let started = BootTime(id: "boot", seconds: 100)
+        purge.bootTime = { started }
+        _ = try purge.run(now: t0)
+        purge.bootTime = { BootTime(id: "boot", seconds: 100 + 3_600) }
+        #expect(throws: PurgeClockError.self) { try purge.run(now: t0 + 6 * Self.day) }
+        _ = try purge.run(now: t0 + 3_600)
+    }
+
     @Test("a purge log whose last entry was deleted by hand stops the purge: its clock check would trust it")
     func purgeLogTampering() throws {
         let inbox = try InboxFixture(created: t0)

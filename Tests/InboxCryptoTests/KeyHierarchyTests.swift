@@ -1,5 +1,6 @@
 // The key hierarchy of DESIGN.md "Keys", checked against the openssl CLI where a file is meant to
 // be read by other tools.
+import CInboxSystem
 import Foundation
 import InboxCrypto
 import InboxTestSupport
@@ -253,5 +254,34 @@ struct ProcessHardeningTests {
         _ = try hierarchy.initialize(passphrase: passphrase, calendar: .monthly, now: Date())
         _ = try hierarchy.openMasterKey(passphrase: passphrase)
         #expect(!ProcessHardening.isDumpable)
+    }
+}
+
+@Suite("key directory lock")
+struct KeyDirectoryLockTests {
+    @Test("the lock excludes other holders, and a descriptor that can only read cannot take it")
+    func exclusion() throws {
+        let directory = try TemporaryDirectory()
+        let keys = KeyDirectory(path: "\(directory.path)/keys")
+        _ = try KeyHierarchy(keys: keys, privateKeys: PrivateKeyDirectory(path: "\(directory.path)/private")).initialize(
+            passphrase: SecretBytes(copying: Array("correct horse battery staple".utf8)), calendar: .monthly, now: Date())
+        let lockPath = "\(keys.path)/.lock"
+        try keys.withExclusiveLock {
+            // Another open file description (as another process would have) is refused at once.
+            let other = open(lockPath, O_RDWR | O_CLOEXEC)
+            defer { close(other) }
+            #expect(CInboxSystem_try_lock_exclusive(other) == -1)
+            #expect(errno == EAGAIN || errno == EACCES)
+            // Reentrant in the same thread.
+            try keys.withExclusiveLock { #expect(CInboxSystem_try_lock_exclusive(other) == -1) }
+        }
+        // Free again, but never for a reader: the intake server sees the key directory read-only.
+        let reader = open(lockPath, O_RDONLY | O_CLOEXEC)
+        defer { close(reader) }
+        #expect(CInboxSystem_try_lock_exclusive(reader) == -1)
+        #expect(errno == EBADF)
+        let writer = open(lockPath, O_RDWR | O_CLOEXEC)
+        defer { close(writer) }
+        #expect(CInboxSystem_try_lock_exclusive(writer) == 0)
     }
 }

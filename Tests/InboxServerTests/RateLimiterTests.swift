@@ -16,7 +16,11 @@ struct RateLimiterTests {
         #expect(RateLimit(parsing: text) == limit)
     }
 
-    @Test("malformed limits are refused", arguments: ["10", "0/minute", "-1/minute", "10/fortnight", "ten/minute", "10/0s"])
+    @Test(
+        "malformed limits are refused",
+        arguments: [
+            "10", "0/minute", "-1/minute", "10/fortnight", "ten/minute", "10/0s", "1/infs", "1/1e300s", "1/nans", "1/0.5s", "9999999/s",
+        ])
     func malformed(text: String) {
         #expect(RateLimit(parsing: text) == nil)
     }

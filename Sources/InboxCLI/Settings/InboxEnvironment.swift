@@ -17,10 +17,11 @@ public struct InboxEnvironment {
 
     init(common: CommonOptions, privateKeys: PrivateKeyOptions?) throws {
         settings = try InboxSettings(common: common, privateKeys: privateKeys)
-        if settings.sudo == nil, let claimed = SudoInvocation.claimed(environment: ProcessInfo.processInfo.environment) {
-            // Set by hand, or left over in a shell sudo started: not believed, and said so.
+        if let claimed = settings.sudo, StaffIdentity.current.sudo == nil {
+            // Set by hand, left over in a shell sudo started, or a parent that cannot be seen: not
+            // believed for the audit log, and said so; the restrictions of sudo apply all the same.
             TerminalPrompt.writeStandardError(
-                "Note: SUDO_USER says \(TerminalSafeText.render(claimed.user)), but inbox was not started by sudo; "
+                "Note: SUDO_USER says \(TerminalSafeText.render(claimed.user)), but inbox cannot see that sudo started it; "
                     + "the audit log names the account \(StaffIdentity.current.user).\n")
         }
         policy = try Self.loadPolicy(settings.policyFile)

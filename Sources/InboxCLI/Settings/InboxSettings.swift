@@ -20,7 +20,11 @@ public struct InboxSettings {
     public let config: ConfigFile?
     /// The environment the settings were read from, for `setting(_:env:config:)`.
     let environment: [String: String]
-    /// Set when the command runs through sudo: then paths come from the installed configuration only.
+    /// Set whenever the environment says sudo started this command, believed or not: then paths
+    /// come from the installed configuration only. Failing closed matters: where the parent process
+    /// cannot be seen (a /proc mounted hidepid), a real sudo could not be told from a claimed one,
+    /// and the restrictions must hold either way. (The audit log names a person only when the
+    /// claim is verified: StaffIdentity.)
     public let sudo: SudoInvocation?
 
     /// The settings of a command without private-key options (the server's, for one).
@@ -30,7 +34,8 @@ public struct InboxSettings {
 
     init(
         common: CommonOptions, privateKeys: PrivateKeyOptions?, environment: [String: String] = ProcessInfo.processInfo.environment,
-        installedConfig: String = Self.installedConfig, sudo: SudoInvocation? = StaffIdentity.current.sudo
+        installedConfig: String = Self.installedConfig,
+        sudo: SudoInvocation? = SudoInvocation.claimed(environment: ProcessInfo.processInfo.environment)
     ) throws {
         self.sudo = sudo
         let configPath: String?

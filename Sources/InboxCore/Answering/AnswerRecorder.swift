@@ -46,9 +46,12 @@ public struct AnswerRecorder {
     private func seal(_ text: String, for reference: Reference, now: Date) throws -> Data {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         let epoch: UInt32
-        if let hold = record.hold {
-            // Held: to the hold's own keys, so that the hold keeps covering every field.
-            epoch = hold.keyID ?? SealedField.legacyHoldEpoch
+        if record.hold != nil {
+            // Held: to the hold's own keys (as the register in the key directory names them), so
+            // that the hold keeps covering every field.
+            epoch =
+                try HoldRegister(keys: keys.keys).activeHoldKey(of: reference, releases: ReleaseList(keys: keys.keys))
+                ?? SealedField.legacyHoldEpoch
         } else {
             try keys.keys.createMissingEpochs(now: now)
             epoch = try keys.keys.calendar().epoch(containing: now)

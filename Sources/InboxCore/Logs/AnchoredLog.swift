@@ -2,7 +2,8 @@
 // the purge log). Every change runs holding the key directory's lock and inside one database write
 // transaction that first checks the log's tail against the anchor: a tail that disagrees is
 // reported as tampering and never chained over, so deleting entries, adding some or rewriting the
-// chain with the database's write access alone is always found.
+// chain with the database's write access alone is always found. Nothing is read from an entry
+// (its time, for the retention or the purge's clock) before its hash has been recomputed.
 public import Foundation
 public import InboxCrypto
 public import InboxStore
@@ -15,20 +16,34 @@ public struct AnchoredLog: Sendable {
         case broken(entryID: Int64?, reason: String)
     }
 
+    /// Every this-many entries, the entry's id and hash are also kept in the key directory, so that
+    /// a restored log can be checked against more than its end (`acceptRestoredEnd`): what lies
+    /// after the last checkpoint of a restored log is the most that could be forged.
+    static let checkpointInterval: Int64 = 16
+
     public let store: any InboxStore
     public let keys: KeyDirectory
     public let log: ChainedLogName
     /// A name for people: "audit log", "purge log".
     public let title: String
+    /// The body of an entry that says an entry after entry `afterID` (nil: the first) was being
+    /// written when a command stopped and never reached the log, or was removed since: the audit
+    /// log records that in itself.
+    let missingEntryNote: (@Sendable (_ afterID: Int64?) throws -> Data)?
 
-    public init(store: any InboxStore, keys: KeyDirectory, log: ChainedLogName, title: String) {
+    public init(
+        store: any InboxStore, keys: KeyDirectory, log: ChainedLogName, title: String,
+        missingEntryNote: (@Sendable (Int64?) throws -> Data)? = nil
+    ) {
         self.store = store
         self.keys = keys
         self.log = log
         self.title = title
+        self.missingEntryNote = missingEntryNote
     }
 
     var anchorName: String { log == .audit ? "audit.anchor" : "purge.anchor" }
+    var checkpoints: LogCheckpoints { LogCheckpoints(keys: keys, log: log, title: title) }
 
     /// Appends `body`, chained to the tail after checking the tail against the anchor; returns the
     /// new entry.
@@ -36,40 +51,59 @@ public struct AnchoredLog: Sendable {
     public func append(_ body: Data) throws -> ChainedLogEntry {
         try keys.withExclusiveLock {
             var anchor = try readAnchor()
-            let entry = try store.writeChainedLog(log) { transaction in
-                let tail = try transaction.tail()
+            var appended: [ChainedLogEntry] = []
+            try store.writeChainedLog(log) { transaction in
+                var tail = try transaction.tail()
                 try check(tail, against: anchor)
-                // After a removal emptied the log, the next entry chains to the checkpoint.
-                let previous =
-                    tail?.hash ?? anchor?.startHash.flatMap { Data(hexString: $0) } ?? HashChain.genesis
-                let hash = try HashChain.link(previous: previous, body: body)
-                let id = try transaction.insert(body: body, previousHash: previous, hash: hash)
+                let adopted = tail
+                var bodies = [body]
+                // The anchor named an entry as being written, and the log ends before it: the
+                // command stopped between naming it and committing it, or someone removed it since.
+                // Either way the log says so, in the next entry.
+                if let missing = anchor?.pendingID, tail?.id != missing, let note = missingEntryNote {
+                    bodies.insert(try note(tail?.id), at: 0)
+                }
+                for body in bodies {
+                    // After a removal emptied the log, the next entry chains to the checkpoint.
+                    let previous = tail?.hash ?? anchor?.startHash.flatMap { Data(hexString: $0) } ?? HashChain.genesis
+                    let hash = try HashChain.link(previous: previous, body: body)
+                    let id = try transaction.insert(body: body, previousHash: previous, hash: hash)
+                    let entry = ChainedLogEntry(id: id, body: body, previousHash: previous, hash: hash)
+                    appended.append(entry)
+                    tail = entry
+                }
                 // Before the commit: if we stop between the commit and moving the anchor, the next
                 // run finds the entry named as pending and carries on. A log without an anchor yet
                 // is anchored at its tail first.
-                var pending = anchor ?? LogAnchor(lastID: tail?.id, hash: tail?.hash.hexString ?? HashChain.genesis.hexString)
-                pending.pendingID = id
-                pending.pendingHash = hash.hexString
+                guard let newest = appended.last else { return }
+                var pending = anchor ?? LogAnchor(lastID: adopted?.id, hash: adopted?.hash.hexString ?? HashChain.genesis.hexString)
+                pending.pendingID = newest.id
+                pending.pendingHash = newest.hash.hexString
                 try writeAnchor(pending)
                 anchor = pending
-                return ChainedLogEntry(id: id, body: body, previousHash: previous, hash: hash)
             }
-            var moved = anchor ?? LogAnchor(lastID: nil, hash: entry.hash.hexString)
-            moved.lastID = entry.id
-            moved.hash = entry.hash.hexString
+            guard let newest = appended.last, var moved = anchor else { throw AnchoredLogError("nothing was appended to the \(title)") }
+            moved.lastID = newest.id
+            moved.hash = newest.hash.hexString
             moved.pendingID = nil
             moved.pendingHash = nil
             try writeAnchor(moved)
-            return entry
+            for entry in appended where entry.id % Self.checkpointInterval == 0 {
+                try checkpoints.record(entry)
+            }
+            return newest
         }
     }
 
-    /// The newest entry, after checking it against the anchor: what a purge trusts for the time
-    /// of the last run.
+    /// The newest entry, checked against the anchor and against its own hash: what a purge trusts
+    /// for the time of the last run.
     public func verifiedTail() throws -> ChainedLogEntry? {
-        let anchor = try readAnchor()
-        let tail = try store.entries(of: log).last
+        let (anchor, stored) = try consistentRead()
+        let tail = stored.last
         try check(tail, against: anchor)
+        if let tail, try HashChain.link(previous: tail.previousHash, body: tail.body) != tail.hash {
+            throw AnchoredLogError("the newest entry of the \(title) (\(tail.id)) does not match its hash: it was changed")
+        }
         return tail
     }
 
@@ -79,13 +113,8 @@ public struct AnchoredLog: Sendable {
 
     /// Checks every link of the chain from its start, and that it ends where the anchor says.
     public func verify() throws -> Verification {
-        let stored = try store.entries(of: log)
-        let anchor = try readAnchor()
-        // The chain starts at the genesis hash, or at the checkpoint left by the last removal (or
-        // by one cut short, whose pending checkpoint is also accepted).
-        let starts = [anchor?.startHash, anchor?.pendingStartHash].compactMap { $0.flatMap { Data(hexString: $0) } }
-        let start = starts.first { $0 == stored.first?.previousHash } ?? starts.first ?? HashChain.genesis
-        if let index = try HashChain.firstBrokenEntry(stored.map { ($0.previousHash, $0.body, $0.hash) }, start: start) {
+        let (anchor, stored) = try consistentRead()
+        if let index = try firstBrokenEntry(stored, anchor: anchor) {
             return .broken(
                 entryID: stored[index].id,
                 reason: "its hash chain does not hold: the entry or one before it was changed, removed or reordered")
@@ -101,13 +130,19 @@ public struct AnchoredLog: Sendable {
 
     /// Removes the oldest entries for which `isExpired` holds (it reads the time inside each
     /// entry's hashed body), keeping a checkpoint so that the rest still verifies. Returns how
-    /// many were removed.
+    /// many were removed. The whole chain is checked first: a time changed inside a body breaks
+    /// its hash, and nothing is removed on the word of a changed entry.
     public func removeExpiredPrefix(_ isExpired: (ChainedLogEntry) -> Bool) throws -> Int {
         try keys.withExclusiveLock {
             guard var anchor = try readAnchor() else { return 0 }
             let removed = try store.writeChainedLog(log) { transaction -> [ChainedLogEntry] in
                 let entries = try transaction.entries()
                 try check(entries.last, against: anchor)
+                if let index = try firstBrokenEntry(entries, anchor: anchor) {
+                    throw AnchoredLogError(
+                        "the \(title)'s hash chain does not hold at entry \(entries[index].id); nothing was removed. `inbox audit verify` says more"
+                    )
+                }
                 let expired = Array(entries.prefix(while: isExpired))
                 guard let last = expired.last else { return [] }
                 anchor.pendingStartHash = last.hash.hexString
@@ -119,27 +154,51 @@ public struct AnchoredLog: Sendable {
             anchor.startHash = last.hash.hexString
             anchor.pendingStartHash = nil
             try writeAnchor(anchor)
+            try checkpoints.recordStart(last.hash)
             return removed.count
         }
     }
 
     /// After a database restore the logs end before their anchors, and every change to them is
-    /// refused as tampering until an operator accepts the restored end: the chain must still hold
-    /// from its start, and the acceptance is kept in the anchor with its reason. Returns nil when
-    /// the log already ends at its anchor.
-    public func acceptRestoredEnd(reason: String, at date: Date) throws -> (from: Int64?, to: Int64?)? {
+    /// refused as tampering until an operator accepts the restored end. What is accepted must be
+    /// the real log's beginning: it must hold together, start where the log ever started (at the
+    /// beginning, or at a point the retention left), and agree with every checkpoint kept in the
+    /// key directory up to its end; the acceptance is kept in the anchor with its reason. Returns
+    /// nil when the log already ends at its anchor.
+    public func acceptRestoredEnd(reason: String, at date: Date) throws -> (from: Int64?, to: Int64?, unchecked: [ChainedLogEntry])? {
         try keys.withExclusiveLock {
             let anchor = try readAnchor()
-            return try store.writeChainedLog(log) { transaction -> (from: Int64?, to: Int64?)? in
+            let kept = try checkpoints.read()
+            return try store.writeChainedLog(log) { transaction -> (from: Int64?, to: Int64?, unchecked: [ChainedLogEntry])? in
                 let entries = try transaction.entries()
                 if let anchor, anchor.isEnd(Self.tail(entries.last)) { return nil }
-                // The restored log may start at a checkpoint of a removal the anchor has moved past
-                // since: what came before it was removed under the policy and cannot be checked.
+                let knownStarts = Set(
+                    [HashChain.genesis] + kept.starts
+                        + [anchor?.startHash, anchor?.pendingStartHash].compactMap { $0.flatMap { Data(hexString: $0) } })
                 let start = entries.first?.previousHash ?? anchor?.startHash.flatMap { Data(hexString: $0) } ?? HashChain.genesis
+                guard knownStarts.contains(start) else {
+                    throw AnchoredLogError("the restored \(title) starts at no point the log ever started from; it is not accepted")
+                }
                 if let index = try HashChain.firstBrokenEntry(entries.map { ($0.previousHash, $0.body, $0.hash) }, start: start) {
                     throw AnchoredLogError(
                         "the \(title)'s hash chain does not hold at entry \(entries[index].id); a restore does not explain that, so it is not accepted"
                     )
+                }
+                let byID = Dictionary(uniqueKeysWithValues: entries.map { ($0.id, $0.hash) })
+                let first = entries.first?.id ?? 0
+                let last = entries.last?.id ?? 0
+                // A backup is older than the log it is restored over: its end cannot lie beyond it.
+                if let end = anchor.map({ max($0.lastID ?? 0, $0.pendingID ?? 0) }), last > end {
+                    throw AnchoredLogError(
+                        "the restored \(title) ends at entry \(last), after entry \(end) where the log it replaces ended; a backup cannot, so it is not accepted"
+                    )
+                }
+                for checkpoint in kept.entries where checkpoint.id >= first && checkpoint.id <= last {
+                    guard byID[checkpoint.id] == checkpoint.hash else {
+                        throw AnchoredLogError(
+                            "the restored \(title) disagrees with the checkpoint the key directory kept for entry \(checkpoint.id); it is not the log that was written, so it is not accepted"
+                        )
+                    }
                 }
                 let newEnd = entries.last?.hash.hexString ?? start.hexString
                 var accepted = LogAnchor(
@@ -152,7 +211,9 @@ public struct AnchoredLog: Sendable {
                             reason: reason)
                     ]
                 try writeAnchor(accepted)
-                return (anchor?.lastID, entries.last?.id)
+                // What no checkpoint vouches for: the operator reads it before trusting it.
+                let lastChecked = kept.entries.map(\.id).filter { $0 <= last }.max() ?? 0
+                return (anchor?.lastID, entries.last?.id, entries.filter { $0.id > lastChecked })
             }
         }
     }
@@ -165,6 +226,27 @@ public struct AnchoredLog: Sendable {
             "\(endMismatch(tail, anchor: anchor)); nothing was written. If the database was restored from a backup, "
                 + "`inbox audit restore --reason TEXT` accepts its logs as they are; otherwise `inbox audit verify` and the log need a look"
         )
+    }
+
+    /// The first entry whose links do not hold, from the start the anchor allows.
+    private func firstBrokenEntry(_ entries: [ChainedLogEntry], anchor: LogAnchor?) throws -> Int? {
+        // The chain starts at the genesis hash, or at the checkpoint left by the last removal (or
+        // by one cut short, whose pending checkpoint is also accepted).
+        let starts = [anchor?.startHash, anchor?.pendingStartHash].compactMap { $0.flatMap { Data(hexString: $0) } }
+        let start = starts.first { $0 == entries.first?.previousHash } ?? starts.first ?? HashChain.genesis
+        return try HashChain.firstBrokenEntry(entries.map { ($0.previousHash, $0.body, $0.hash) }, start: start)
+    }
+
+    /// The anchor and the entries as of one moment, without the lock (a reader may not be able to
+    /// take it): an append names its entry in the anchor before committing it, so an anchor that
+    /// did not change while the entries were read belongs with them.
+    private func consistentRead() throws -> (LogAnchor?, [ChainedLogEntry]) {
+        for _ in 0..<20 {
+            let before = try readAnchor()
+            let stored = try store.entries(of: log)
+            if try readAnchor() == before { return (before, stored) }
+        }
+        throw AnchoredLogError("the \(title) kept changing while it was read; try again")
     }
 
     private func endMismatch(_ tail: ChainedLogEntry?, anchor: LogAnchor) -> String {

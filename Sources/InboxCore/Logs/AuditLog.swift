@@ -12,7 +12,16 @@ public struct AuditLog: Sendable {
     public let chain: AnchoredLog
 
     public init(store: any InboxStore, keys: KeyDirectory) {
-        chain = AnchoredLog(store: store, keys: keys, log: .audit, title: "audit log")
+        chain = AnchoredLog(store: store, keys: keys, log: .audit, title: "audit log") { after in
+            // An entry named in the anchor that never reached the log: a command stopped between
+            // the two, or someone removed it. The log says so rather than go on silently.
+            try Self.encoder.encode(
+                Self.entry(
+                    action: "entry-missing", reference: nil, purpose: "accountability",
+                    reason:
+                        "an entry after \(after.map { "entry \($0)" } ?? "the start") was being written when a command stopped, and is not in the log",
+                    at: Date()))
+        }
     }
 
     static let encoder: JSONEncoder = {

@@ -13,6 +13,9 @@ public struct Purge: Sendable {
     public let releases: ReleaseList
     /// Fields deleted per transaction, so that the server's group commits are never held up long.
     public var batchSize = 500
+    /// The boot clock, read when a run starts; nil leaves the boot-clock check out (tests that move
+    /// the wall clock by hand).
+    public var bootTime: @Sendable () -> BootTime? = { BootTime.current() }
 
     public init(policy: LoadedPolicy, store: any InboxStore, keys: KeyDirectory) {
         self.policy = policy
@@ -35,7 +38,8 @@ public struct Purge: Sendable {
 
     /// Whether the clock says a time a purge may act on (PurgeClock).
     public func judgeClock(now: Date) throws -> PurgeClock.Verdict {
-        PurgeClock.judge(now: now, lastRun: try log.lastReport()?.ranAt, maxGap: policy.policy.purge.maxGap)
+        let last = try log.lastReport()
+        return PurgeClock.judge(now: now, lastRun: last?.ranAt, maxGap: policy.policy.purge.maxGap, lastBoot: last?.boot, boot: bootTime())
     }
 
     /// Purges now: erases suppressed records again, lets go of holds released since a restored
@@ -46,11 +50,13 @@ public struct Purge: Sendable {
     /// destroyed, so that the timer's next run tries again and the operator hears of it.
     public func run(now: Date, confirmedClock: Bool = false) throws -> PurgeReport {
         let previous = try log.lastReport()
-        let verdict = PurgeClock.judge(now: now, lastRun: previous?.ranAt, maxGap: policy.policy.purge.maxGap)
+        let boot = bootTime()
+        let verdict = PurgeClock.judge(
+            now: now, lastRun: previous?.ranAt, maxGap: policy.policy.purge.maxGap, lastBoot: previous?.boot, boot: boot)
         switch verdict {
         case .plausible: break
         case .earlierThanLastRun: throw PurgeClockError(verdict: verdict, now: now)
-        case .gapTooLong: if !confirmedClock { throw PurgeClockError(verdict: verdict, now: now) }
+        case .gapTooLong, .aheadOfTheBootClock: if !confirmedClock { throw PurgeClockError(verdict: verdict, now: now) }
         }
 
         let reapplied = try store.erase(try planner.suppressedReferences())
@@ -80,7 +86,13 @@ public struct Purge: Sendable {
         }
         failed += try finishReleases()
         let created = try keys.createMissingEpochs(now: now)
-        let auditRemoved = try AuditLog(store: store, keys: keys).removeExpired(asOf: now, policy: policy.policy.field(.audit))
+        // A damaged audit log stops its own retention, not the rest of the purge; the run reports it.
+        var auditRemoved = 0
+        do {
+            auditRemoved = try AuditLog(store: store, keys: keys).removeExpired(asOf: now, policy: policy.policy.field(.audit))
+        } catch {
+            failed.append("audit log retention: \(error)")
+        }
 
         let report = PurgeReport(
             ranAt: now, policyDigest: policy.digest,
@@ -88,7 +100,7 @@ public struct Purge: Sendable {
             deletedFields: deletedFields, referencesAffected: Array(Set(expired.map(\.reference.text))).sorted(),
             recordsDeleted: recordsDeleted.map(\.text).sorted(), suppressionReapplied: reapplied.map(\.text).sorted(),
             keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved, keysFailed: failed,
-            holdsReapplied: holdsReapplied.map(\.text).sorted())
+            holdsReapplied: holdsReapplied.map(\.text).sorted(), boot: boot)
         try log.append(report)
         // Last, so that the WAL holds nothing afterwards: not the deleted ciphertext, and not this
         // run's own writes. Every run does it, so a run that was interrupted here is finished by
@@ -119,12 +131,12 @@ public struct Purge: Sendable {
     }
 }
 
-/// A purge that did everything else but could not destroy every key due.
+/// A purge that did everything else but could not do all it had to: destroy a key due (it stays
+/// `destroying` until a later run deletes it), or remove the audit log's expired entries.
 public struct PurgeIncomplete: Error, CustomStringConvertible {
     public let report: PurgeReport
 
     public var description: String {
-        "some keys could not be destroyed and stay `destroying` until a later purge deletes them: "
-            + (report.keysFailed ?? []).joined(separator: "; ")
+        "the purge could not do everything; a later run tries again: " + (report.keysFailed ?? []).joined(separator: "; ")
     }
 }

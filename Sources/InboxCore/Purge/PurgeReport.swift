@@ -26,6 +26,8 @@ public struct PurgeReport: Sendable, Codable, Equatable {
     /// Held records whose hold the release list says was released (a restored database brought the
     /// hold back): their hold is cleared and the policy applies to them again.
     public let holdsReapplied: [String]?
+    /// The boot clock when the run began, for the next run's clock check (nil before it was kept).
+    public let boot: BootTime?
 
     enum CodingKeys: String, CodingKey {
         case ranAt = "ran_at"
@@ -40,6 +42,7 @@ public struct PurgeReport: Sendable, Codable, Equatable {
         case auditEntriesRemoved = "audit_entries_removed"
         case keysFailed = "keys_failed"
         case holdsReapplied = "holds_reapplied"
+        case boot
     }
 
     public var policyChanged: Bool { previousPolicyDigest != nil }

@@ -31,19 +31,25 @@ public struct Erasure: Sendable {
 
     /// Erases `references`. Held ones are refused unless `overrideHoldReason` is given.
     public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) throws -> Receipt {
-        var holdKeys: [UInt32] = []
+        var holdKeys: [(key: UInt32, reference: Reference)] = []
+        let register = HoldRegister(keys: keys)
+        let releases = ReleaseList(keys: keys)
         for reference in references {
             guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
             if let hold = record.hold, overrideHoldReason == nil {
                 throw CaseError("\(reference) is held (\(hold.reason)); erase it only with --override-hold --reason TEXT")
             }
-            if let keyID = record.hold?.keyID { holdKeys.append(keyID) }
+            // The register's keys for this record, never the ones the database names.
+            if let key = try register.activeHoldKey(of: reference, releases: releases) { holdKeys.append((key, reference)) }
         }
         // The suppression list first: if the deletion then fails, the next purge finishes it.
         try suppression.append(references, at: now)
         let erased = try store.erase(references)
         // An erased held record's hold keys seal nothing any more, but copies in backups: they go.
-        for keyID in holdKeys { try keys.destroyHoldKeys(keyID) }
+        for (key, reference) in holdKeys {
+            try releases.append(holdKey: key, reference: reference, at: now)
+            try keys.destroyHoldKeys(key)
+        }
         for reference in erased {
             try audit.append(
                 AuditLog.entry(action: "erase", reference: reference, purpose: "access_request", reason: overrideHoldReason, at: now))

@@ -16,6 +16,7 @@ public struct LegalHold {
     public let master: MasterPrivateKey
     public let audit: AuditLog
     public let releases: ReleaseList
+    public let register: HoldRegister
 
     public init(store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey) {
         self.store = store
@@ -23,6 +24,7 @@ public struct LegalHold {
         self.master = master
         self.audit = AuditLog(store: store, keys: keys.keys)
         self.releases = ReleaseList(keys: keys.keys)
+        self.register = HoldRegister(keys: keys.keys)
     }
 
     public func hold(_ reference: Reference, reason: String, now: Date = Date()) throws {
@@ -30,10 +32,12 @@ public struct LegalHold {
         if let hold = record.hold { throw CaseError("\(reference) is already held (\(hold.reason))") }
         try audit.append(AuditLog.entry(action: "hold", reference: reference, purpose: "public_records", reason: reason, at: now))
         let keyID = try keys.keys.createHoldKeys()
+        try register.record(holdKey: keyID, reference: reference, at: now)
         do {
             try reseal(reference, to: keyID, hold: Hold(reason: reason, since: now, keyID: keyID))
         } catch {
-            // Nothing is sealed to the new keys: they go again.
+            // Nothing is sealed to the new keys: they go again, and the register says so.
+            try? releases.append(holdKey: keyID, reference: reference, at: now)
             try? keys.keys.destroyHoldKeys(keyID)
             throw error
         }
@@ -41,12 +45,13 @@ public struct LegalHold {
 
     public func release(_ reference: Reference, now: Date = Date()) throws {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
-        guard let hold = record.hold else { throw CaseError("\(reference) is not held") }
+        guard record.hold != nil else { throw CaseError("\(reference) is not held") }
         try audit.append(AuditLog.entry(action: "release", reference: reference, purpose: "public_records", at: now))
         try keys.keys.createMissingEpochs(now: now)
         try reseal(reference, to: try keys.keys.calendar().epoch(containing: now), hold: nil)
-        // The shared hold epoch 0 of older holds keeps other records' fields: it is not destroyed.
-        guard let keyID = hold.keyID else { return }
+        // The keys the register names for this record, not the ones the database names. The
+        // shared hold epoch 0 of older holds keeps other records' fields: it is never destroyed.
+        guard let keyID = try register.activeHoldKey(of: reference, releases: releases) else { return }
         // Recorded before the keys go, so that a purge finishes a release cut short here.
         try releases.append(holdKey: keyID, reference: reference, at: now)
         try keys.keys.destroyHoldKeys(keyID)

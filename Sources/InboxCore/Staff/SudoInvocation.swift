@@ -38,7 +38,7 @@ public struct SudoInvocation: Sendable, Equatable {
     }
 }
 
-/// The process that started this one, as /proc shows it: its command name and effective user id.
+/// The process that started this one: its command name and effective user id.
 public struct ParentProcess: Sendable, Equatable {
     public let name: String
     /// The effective user id: 0 for sudo, which is setuid root, whoever ran it.
@@ -49,21 +49,8 @@ public struct ParentProcess: Sendable, Equatable {
         self.uid = uid
     }
 
-    /// Read from /proc/PPID/status; nil when it cannot be read.
+    /// Read from /proc; nil when it cannot be read.
     public static func current() -> ParentProcess? {
-        guard let status = try? String(contentsOfFile: "/proc/\(getppid())/status", encoding: .utf8) else { return nil }
-        var name: String?
-        var uid: UInt32?
-        for line in status.split(separator: "\n") {
-            if line.hasPrefix("Name:") {
-                name = line.dropFirst(5).trimmingCharacters(in: .whitespaces)
-            } else if line.hasPrefix("Uid:") {
-                // Real, effective, saved and file-system user ids: the second is the one that counts.
-                let ids = line.dropFirst(4).split(whereSeparator: { $0 == "\t" || $0 == " " })
-                uid = ids.dropFirst().first.flatMap { UInt32($0) }
-            }
-        }
-        guard let name, let uid else { return nil }
-        return ParentProcess(name: name, uid: uid)
+        ProcessStatus.of(getppid()).map { ParentProcess(name: $0.name, uid: $0.effectiveUID) }
     }
 }

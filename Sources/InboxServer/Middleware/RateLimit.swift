@@ -13,14 +13,15 @@ public struct RateLimit: Sendable, Equatable {
     /// "10/minute", "100/hour", "5/30s"; nil for a malformed one.
     public init?(parsing text: String) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let requests = Int(parts[0]), requests > 0 else { return nil }
+        guard parts.count == 2, let requests = Int(parts[0]), (1...1_000_000).contains(requests) else { return nil }
         let periods: [String: TimeInterval] = [
             "s": 1, "second": 1, "m": 60, "minute": 60, "h": 3600, "hour": 3600, "d": 86_400, "day": 86_400,
         ]
         let unit = String(parts[1])
         if let period = periods[unit] {
             self.init(requests: requests, period: period)
-        } else if unit.hasSuffix("s"), let seconds = Double(unit.dropLast()), seconds > 0 {
+        } else if unit.hasSuffix("s"), let seconds = Double(unit.dropLast()), (1...86_400).contains(seconds) {
+            // From a second to a day: `1/infs` or `1/1e300s` would overflow the Retry-After.
             self.init(requests: requests, period: seconds)
         } else {
             return nil

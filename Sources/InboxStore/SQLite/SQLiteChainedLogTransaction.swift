@@ -7,11 +7,11 @@ struct SQLiteChainedLogTransaction: ChainedLogTransaction {
     let log: ChainedLogName
 
     func tail() throws -> ChainedLogEntry? {
-        try Row.fetchOne(db, sql: SQLiteStore.logQuery(log) + " ORDER BY id DESC LIMIT 1").map(SQLiteStore.logEntry)
+        try Row.fetchOne(db, sql: SQLiteStore.logQuery(log) + " ORDER BY id DESC LIMIT 1").map { try SQLiteStore.logEntry($0) }
     }
 
     func entries() throws -> [ChainedLogEntry] {
-        try Row.fetchAll(db, sql: SQLiteStore.logQuery(log) + " ORDER BY id").map(SQLiteStore.logEntry)
+        try Row.fetchAll(db, sql: SQLiteStore.logQuery(log) + " ORDER BY id").map { try SQLiteStore.logEntry($0) }
     }
 
     func insert(body: Data, previousHash: Data, hash: Data) throws -> Int64 {

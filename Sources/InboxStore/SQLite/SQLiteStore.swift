@@ -105,7 +105,7 @@ public final class SQLiteStore: InboxStore {
                 arguments: [reference.text])
             var fields: [RecordField: Data] = [:]
             for row in rows {
-                if let field = RecordField(rawValue: row["field"]) { fields[field] = row["sealed"] }
+                if let field = RecordField(rawValue: try row.value("field") as String) { fields[field] = try row.value("sealed") as Data }
             }
             return fields
         }
@@ -174,8 +174,8 @@ public final class SQLiteStore: InboxStore {
             for keyID in keyIDs.sorted() {
                 let rows = try Row.fetchAll(db, sql: "SELECT id, reference FROM records WHERE hold_key = ?", arguments: [Int64(keyID)])
                 for row in rows {
-                    try Self.setHold(db, recordID: row["id"], hold: nil)
-                    cleared.append(try Self.reference(row["reference"]))
+                    try Self.setHold(db, recordID: try row.value("id"), hold: nil)
+                    cleared.append(try Self.reference(try row.value("reference")))
                 }
             }
             return cleared
@@ -229,8 +229,9 @@ public final class SQLiteStore: InboxStore {
                 arguments: [field.rawValue, Self.milliseconds(cutoff), limit])
             return try rows.map { row in
                 PurgeCandidate(
-                    recordID: row["record_id"], reference: try Self.reference(row["reference"]), field: field,
-                    receivedAt: Self.date(row["received_at"]), answeredAt: (row["answered_at"] as Int64?).map(Self.date))
+                    recordID: try row.value("record_id"), reference: try Self.reference(try row.value("reference")), field: field,
+                    receivedAt: Self.date(try row.value("received_at")), answeredAt: (try row.value("answered_at") as Int64?).map(Self.date)
+                )
             }
         }
     }
@@ -285,7 +286,7 @@ public final class SQLiteStore: InboxStore {
     }
 
     public func entries(of log: ChainedLogName) throws -> [ChainedLogEntry] {
-        try read { db in try Row.fetchAll(db, sql: Self.logQuery(log) + " ORDER BY id").map(Self.logEntry) }
+        try read { db in try Row.fetchAll(db, sql: Self.logQuery(log) + " ORDER BY id").map { try Self.logEntry($0) } }
     }
 
     /// The table name comes from the enum, never from input.
@@ -293,8 +294,9 @@ public final class SQLiteStore: InboxStore {
         "SELECT id, body, previous_hash, hash FROM \(log.rawValue)"
     }
 
-    static func logEntry(_ row: Row) -> ChainedLogEntry {
-        ChainedLogEntry(id: row["id"], body: row["body"], previousHash: row["previous_hash"], hash: row["hash"])
+    static func logEntry(_ row: Row) throws -> ChainedLogEntry {
+        ChainedLogEntry(
+            id: try row.value("id"), body: try row.value("body"), previousHash: try row.value("previous_hash"), hash: try row.value("hash"))
     }
 
     /// Takes the write lock and lets it go without writing: proves that a commit could be made.
@@ -342,16 +344,16 @@ public final class SQLiteStore: InboxStore {
 
     private static func record(_ row: Row) throws -> StoredRecord {
         let hold: Hold? =
-            if let heldAt = row["held_at"] as Int64?, let reason = row["hold_reason"] as String? {
-                Hold(reason: reason, since: date(heldAt), keyID: (row["hold_key"] as Int64?).flatMap { UInt32(exactly: $0) })
+            if let heldAt = try row.value("held_at") as Int64?, let reason = try row.value("hold_reason") as String? {
+                Hold(reason: reason, since: date(heldAt), keyID: (try row.value("hold_key") as Int64?).flatMap { UInt32(exactly: $0) })
             } else {
                 nil
             }
-        let fields = ((row["fields"] as String?) ?? "").split(separator: ",").compactMap { RecordField(rawValue: String($0)) }
-        guard let status = RecordStatus(rawValue: row["status"]) else { throw StoreError.corrupt("unknown record status") }
+        let fields = ((try row.value("fields") as String?) ?? "").split(separator: ",").compactMap { RecordField(rawValue: String($0)) }
+        guard let status = RecordStatus(rawValue: try row.value("status")) else { throw StoreError.corrupt("unknown record status") }
         return StoredRecord(
-            reference: try reference(row["reference"]), status: status, receivedAt: date(row["received_at"]),
-            answeredAt: (row["answered_at"] as Int64?).map(date), hold: hold, fields: Set(fields))
+            reference: try reference(try row.value("reference")), status: status, receivedAt: date(try row.value("received_at")),
+            answeredAt: (try row.value("answered_at") as Int64?).map(date), hold: hold, fields: Set(fields))
     }
 
     private static func recordID(_ db: Database, _ reference: Reference) throws -> Int64 {

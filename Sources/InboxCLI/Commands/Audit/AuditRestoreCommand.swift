@@ -6,6 +6,7 @@
 import ArgumentParser
 import Foundation
 import InboxCore
+import InboxStore
 
 struct AuditRestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,6 +35,14 @@ struct AuditRestoreCommand: AsyncParsableCommand {
                 let from = change.from.map { "entry \($0)" } ?? "no entry"
                 let to = change.to.map { "entry \($0)" } ?? "no entry"
                 print("The \(title) was anchored at \(from); it is now anchored at \(to), as restored.")
+                if !change.unchecked.isEmpty {
+                    // The key directory keeps a checkpoint every few entries; what follows the
+                    // last one cannot be checked against it. A person reads it.
+                    print("These entries come after the last checkpoint and could not be checked; read them:")
+                    for entry in change.unchecked {
+                        print("  \(entry.id)  \(TerminalSafeText.render(String(decoding: entry.body, as: UTF8.self)))")
+                    }
+                }
                 accepted.append(title)
             } else {
                 print("The \(title) ends at its anchor: nothing to accept.")

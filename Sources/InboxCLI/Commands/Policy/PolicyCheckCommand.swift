@@ -14,7 +14,15 @@ struct PolicyCheckCommand: AsyncParsableCommand {
     var file: String?
 
     func run() async throws {
-        let path = try file ?? InboxSettings(common: common).policyFile
+        let settings = try InboxSettings(common: common)
+        // Through sudo this would read any file with the service account's rights and echo its
+        // first words in an error. A policy of one's own needs no sudo to be checked.
+        if let person = settings.sudo, file != nil {
+            throw CLIError(
+                "a FILE for `inbox policy check` is refused when \(person.user) runs inbox through sudo; "
+                    + "check your own copy without sudo: /usr/local/bin/inbox policy check FILE")
+        }
+        let path = file ?? settings.policyFile
         let loaded = try InboxEnvironment.loadPolicy(path)
         print("\(path): valid (sha256 \(loaded.digest))")
     }

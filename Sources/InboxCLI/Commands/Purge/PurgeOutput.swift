@@ -46,7 +46,7 @@ enum PurgeOutput {
         }
         lines.append("Keys destroyed: \(report.keysDestroyed.isEmpty ? "none" : report.keysDestroyed.joined(separator: ", ")).")
         if let failed = report.keysFailed, !failed.isEmpty {
-            lines.append("Keys NOT destroyed (still `destroying`; the next run tries again): \(failed.joined(separator: "; ")).")
+            lines.append("NOT done (a key stays `destroying`; the next run tries again): \(failed.joined(separator: "; ")).")
         }
         lines.append(
             "Epochs created: \(report.epochsCreated.isEmpty ? "none" : report.epochsCreated.map(String.init).joined(separator: ", ")).")
