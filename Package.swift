@@ -65,6 +65,8 @@ let package = Package(
             dependencies: [
                 "InboxCrypto",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // sqlite3_system_errno: which system error made a write fail (ENOSPC, EROFS).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings
         ),
@@ -211,7 +213,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxServerTests",
-            dependencies: ["InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore"],
+            dependencies: [
+                "InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore",
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

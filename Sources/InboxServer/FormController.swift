@@ -1,6 +1,7 @@
 // The public routes: the form (GET /), a submission (POST /), the thanks page (GET /thanks) and
 // the stylesheet.
 import Foundation
+import Glibc
 import HTTPTypes
 import Hummingbird
 import InboxCore
@@ -16,6 +17,11 @@ struct FormController: Sendable {
     let rateLimiter: RateLimiter?
     let trustedProxies: Set<String>
     let notices: PageNotices
+    /// Where a citizen can write when the form cannot take their question (the policy's controller).
+    let contact: String
+    /// The data directory's file system, asked what is wrong when a write fails (SQLite calls a
+    /// full disk and a read-only one both an I/O error); nil for a database elsewhere.
+    let space: DataDirectorySpace?
     let logger: Logger
 
     func addRoutes(to router: Router<IntakeRequestContext>) {
@@ -49,16 +55,6 @@ struct FormController: Sendable {
         let language = language(request)
         let wantsJSON = ResponseFormat(accept: request.headers[.accept]) == .json
 
-        if let rateLimiter, let retryAfter = rateLimiter.retryAfter(client: clientKey(request, context: context)) {
-            metrics.recordRejected("rate_limited")
-            let message =
-                language.isSwedish
-                ? "För många frågor på kort tid. Försök igen om en stund."
-                : "Too many questions in a short time. Please try again in a while."
-            var response = wantsJSON ? json(["error": message], status: .tooManyRequests) : plain(message, status: .tooManyRequests)
-            response.headers[.retryAfter] = String(retryAfter)
-            return response
-        }
         // Hummingbird's form decoder would read any body as a form; only a form is one.
         let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
         guard mediaType == "application/x-www-form-urlencoded" else {
@@ -78,6 +74,11 @@ struct FormController: Sendable {
         } catch {
             metrics.recordRejected("malformed")
             throw HTTPError(.badRequest, message: "The form is not validly encoded (percent-encoding or UTF-8).")
+        }
+
+        // After the body is read, so that a citizen who is refused gets their question back.
+        if let rateLimiter, let retryAfter = rateLimiter.retryAfter(client: clientKey(request, context: context)) {
+            return refuse(.rateLimited(retryAfter: retryAfter), form: form, language: language, wantsJSON: wantsJSON)
         }
 
         if let trap = form[FormPage.honeypotField], !trap.isEmpty {
@@ -107,19 +108,18 @@ struct FormController: Sendable {
             do {
                 sealed = try sealer.seal(submission, reference: reference, receivedAt: Date())
             } catch let unavailable as IntakeUnavailable {
-                metrics.recordRejected("no_key")
                 logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
-                throw HTTPError(
-                    .serviceUnavailable, headers: [.retryAfter: "300"],
-                    message: "The form cannot take questions right now. Nothing was saved; please try again later.")
+                return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)
             }
             do {
                 try await writer.submit(sealed)
+            } catch is GroupCommitWriter.Stopped {
+                return refuse(.shuttingDown, form: form, language: language, wantsJSON: wantsJSON)
             } catch {
-                metrics.recordRejected("failed")
-                // The cause may name files or SQLite codes, never the submission; keep it in the log only.
-                logger.error("a submission could not be stored", metadata: ["error": "\(String(describing: type(of: error)))"])
-                throw HTTPError(.internalServerError)
+                let condition = diagnose(error)
+                // The condition, never the submission; the cause stays out of the log too.
+                logger.error("a submission could not be stored", metadata: ["condition": "\(condition.logName)"])
+                return refuse(.store(condition), form: form, language: language, wantsJSON: wantsJSON)
             }
             let elapsed = ContinuousClock.now - started
             metrics.recordAccepted(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
@@ -130,6 +130,44 @@ struct FormController: Sendable {
             response.headers[.xReference] = reference.text
             return response
         }
+    }
+
+    /// What made a write fail, in the terms the citizen's message and the operator's log use. When
+    /// the store can only say "I/O error", the file system is asked with a write of its own.
+    private func diagnose(_ error: any Error) -> StoreError.Condition {
+        let condition = (error as? StoreError)?.condition ?? .other
+        guard condition == .ioError || condition == .other, let failure = space?.probeWrite() else { return condition }
+        switch failure {
+        case ENOSPC, EDQUOT: return .full
+        case EROFS: return .readOnly
+        default: return .ioError
+        }
+    }
+
+    /// The answer to a valid submission that could not be taken: the form again with what the
+    /// citizen wrote and why, or for a JSON client the reason and when to try again.
+    private func refuse(_ refusal: SubmissionRefusal, form: URLEncodedBody, language: PageLanguage, wantsJSON: Bool) -> Response {
+        metrics.recordRefused(refusal.metricReason)
+        let message = refusal.message(language, contact: contact)
+        var response: Response
+        if wantsJSON {
+            struct Body: Encodable {
+                let error: String
+                let retryAfter: Int
+                enum CodingKeys: String, CodingKey {
+                    case error
+                    case retryAfter = "retry_after"
+                }
+            }
+            response = json(Body(error: message, retryAfter: refusal.retryAfter), status: refusal.status)
+        } else {
+            let page = FormPage(
+                language: language, notice: notices[language], question: form["question"] ?? "", email: form["email"] ?? "",
+                refusal: (refusal.title(language), message))
+            response = html(page.render(), status: refusal.status)
+        }
+        response.headers[.retryAfter] = String(refusal.retryAfter)
+        return response
     }
 
     /// The rate-limit key: the peer, or behind a trusted proxy the nearest address it forwarded
@@ -147,12 +185,6 @@ struct FormController: Sendable {
     private func html(_ page: String, status: HTTPResponse.Status) -> Response {
         Response(
             status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
-    }
-
-    private func plain(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/plain; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text + "\n")))
     }
 
     private func json(_ value: some Encodable, status: HTTPResponse.Status) -> Response {

@@ -34,7 +34,8 @@ public struct IntakeServer: Sendable {
         FormController(
             sealer: sealer, writer: writer, metrics: metrics,
             rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
-            trustedProxies: configuration.trustedProxies, notices: notices, logger: logger
+            trustedProxies: configuration.trustedProxies, notices: notices, contact: configuration.policy.policy.controller.email,
+            space: configuration.dataDirectory.map(DataDirectorySpace.init), logger: logger
         ).addRoutes(to: router)
         let requestTimeout = TimeAmount.nanoseconds(
             configuration.requestTimeout.components.seconds * 1_000_000_000 + configuration.requestTimeout.components.attoseconds
@@ -57,7 +58,11 @@ public struct IntakeServer: Sendable {
         if let adminPort = configuration.adminPort {
             // Loopback only: health and metrics are for the operator, not the internet.
             let adminRouter = Router()
-            AdminController(sealer: sealer, store: configuration.store, metrics: metrics).addRoutes(to: adminRouter)
+            AdminController(
+                sealer: sealer, store: configuration.store, metrics: metrics,
+                space: configuration.dataDirectory.map(DataDirectorySpace.init),
+                minimumFreeBytes: configuration.minimumFreeBytes
+            ).addRoutes(to: adminRouter)
             services.append(
                 Application(
                     router: adminRouter,

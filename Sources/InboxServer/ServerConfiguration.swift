@@ -16,6 +16,10 @@ public struct ServerConfiguration: Sendable {
     /// How long a client may take to send a whole request, counted from when the server starts
     /// waiting for it; an idle keep-alive connection is closed after the same time.
     public var requestTimeout: Duration = .seconds(30)
+    /// The directory of an embedded store, whose free space and mount the health check watches.
+    public var dataDirectory: String? = nil
+    /// Below this much free space in `dataDirectory`, /healthz answers 503.
+    public var minimumFreeBytes: UInt64 = 256 << 20
     public var policy: LoadedPolicy
     public var keys: KeyDirectory
     public var store: any InboxStore

@@ -7,7 +7,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case notFound(Reference)
     case busy(operation: String)
     case corrupt(String)
-    case failed(operation: String, cause: any Error)
+    /// `systemError`: the errno of the system call the engine saw fail (ENOSPC, EROFS, EIO), if any.
+    case failed(operation: String, cause: any Error, systemError: Int32? = nil)
 
     public var description: String {
         switch self {
@@ -16,7 +17,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .notFound(let reference): "no record \(reference)"
         case .busy(let operation): "the database stayed busy; \(operation) gave up"
         case .corrupt(let what): "the database is damaged: \(what)"
-        case .failed(let operation, let cause): "database \(operation) failed: \(Self.describe(cause))"
+        case .failed(let operation, let cause, _): "database \(operation) failed: \(Self.describe(cause))"
         }
     }
 

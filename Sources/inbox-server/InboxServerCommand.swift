@@ -18,7 +18,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         abstract: "Serve the citizens' contact form: seal each submission and store it durably.",
         discussion: """
             Settings come from the command line, then the environment, then the configuration file \
-            (host, port, admin-port, rate-limit, trusted-proxy, request-timeout), then the defaults. SIGTERM or SIGINT \
+            (host, port, admin-port, rate-limit, trusted-proxy, request-timeout, min-free-space), then the defaults. SIGTERM or SIGINT \
             stops accepting, commits and answers what is in flight, and exits.
             """
     )
@@ -33,6 +33,10 @@ struct InboxServerCommand: AsyncParsableCommand {
         String?
     @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy whose X-Forwarded-For is believed (repeatable).")
     var trustedProxies: [String] = []
+    @Option(
+        name: .customLong("min-free-space"),
+        help: "MiB of free space below which /healthz answers 503, before the disk is full (default 256).")
+    var minimumFreeSpace: String?
     @Option(
         name: .customLong("request-timeout"),
         help: "Seconds a client may take to send a whole request; idle connections close after as long (default 30).")
@@ -90,6 +94,13 @@ struct InboxServerCommand: AsyncParsableCommand {
                 throw ValidationError("--request-timeout \(text) is not a number of seconds from 0.1 to 3600")
             }
             server.requestTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        server.dataDirectory = inbox.settings.dataDirectory
+        if let text = minimumFreeSpace ?? config["min-free-space"] {
+            guard let mebibytes = UInt64(text), mebibytes <= 1 << 30 else {
+                throw ValidationError("--min-free-space \(text) is not a number of MiB")
+            }
+            server.minimumFreeBytes = mebibytes << 20
         }
         server.trustedProxies = Set(
             trustedProxies + (config["trusted-proxy"]?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []))

@@ -45,6 +45,7 @@ def test_staff_purges_and_the_intake_all_at_once_leave_every_chain_whole(inbox, 
                                       "answered": False})
 
         audited = [0] * WORKERS
+        by_action = {}
         failures = []
         stop = threading.Event()
 
@@ -90,6 +91,8 @@ def test_staff_purges_and_the_intake_all_at_once_leave_every_chain_whole(inbox, 
                     failures.append(f"worker {worker}: {action}: {result.stderr.strip()}")
                     return
                 audited[worker] += expected
+                for logged in (["open", "answer"] if action == "answer" else ["open"] if action == "show" else [action]):
+                    by_action[logged] = by_action.get(logged, 0) + (1 if action in ("answer", "show") else expected)
 
         purges = []
 
@@ -126,6 +129,10 @@ def test_staff_purges_and_the_intake_all_at_once_leave_every_chain_whole(inbox, 
     verified = run(inbox, "audit", "verify")
     assert verified.returncode == 0, verified.stderr
     entries = json.loads(run(inbox, "audit", "list", "--json").stdout)
+    logged = {}
+    for entry in entries:
+        logged[entry["action"]] = logged.get(entry["action"], 0) + 1
+    assert logged == by_action
     assert len(entries) == sum(audited)
     # The suppression list: one entry per erasure, chained; the purge reads and checks it.
     erased = sum(1 for entry in entries if entry["action"] == "erase")

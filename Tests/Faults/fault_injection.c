@@ -5,7 +5,8 @@
  * power cut or `kill -9` would. Every destructive step of the inbox (destroying a key, appending to
  * a chained log, replacing a file of the key directory, deleting data) passes through these calls.
  *
- *   INBOX_FAULT_CALL    unlink | rename | fsync (fsync and fdatasync, which SQLite uses) | any
+ *   INBOX_FAULT_CALL    unlink | rename | fsync (fsync and fdatasync, which SQLite uses) | write
+ *                       (write, pwrite, pwrite64: a file system gone read-only or full) | any
  *   INBOX_FAULT_PATH    a substring of the path (for fsync: of what the descriptor names); empty: any
  *   INBOX_FAULT_AFTER   fail the Nth matching call (1 = the first); 0 = every one
  *   INBOX_FAULT_ERRNO   the errno to fail with (default EIO)
@@ -40,7 +41,9 @@ __attribute__((constructor)) static void setup(void) { atexit(write_count); }
 /* Returns 0 to go on, or -1 with errno set to fail the call. */
 static int fault(const char *call, const char *path) {
     const char *wanted = getenv("INBOX_FAULT_CALL");
-    if (!wanted || (strcmp(wanted, call) != 0 && strcmp(wanted, "any") != 0)) return 0;
+    /* "any" is every durable step (unlink, rename, fsync), not every write. */
+    int any = wanted && strcmp(wanted, "any") == 0 && strcmp(call, "write") != 0;
+    if (!wanted || (strcmp(wanted, call) != 0 && !any)) return 0;
     const char *when = getenv("INBOX_FAULT_WHEN");
     if (when && access(when, F_OK) != 0) return 0;
     const char *substring = getenv("INBOX_FAULT_PATH");
@@ -91,4 +94,42 @@ int fdatasync(int descriptor) {
     target[length > 0 ? length : 0] = '\0';
     if (fault("fsync", target) != 0) return -1;
     return real(descriptor);
+}
+
+/* The path of an open descriptor, for the calls that take one. */
+static void descriptor_path(int descriptor, char *target, size_t size) {
+    char link[64];
+    snprintf(link, sizeof link, "/proc/self/fd/%d", descriptor);
+    ssize_t length = readlink(link, target, size - 1);
+    target[length > 0 ? length : 0] = '\0';
+}
+
+ssize_t write(int descriptor, const void *buffer, size_t count) {
+    static ssize_t (*real)(int, const void *, size_t) = NULL;
+    if (!real) real = dlsym(RTLD_NEXT, "write");
+    /* Every write of the process passes here: look only when writes are what fails. */
+    if (getenv("INBOX_FAULT_CALL") && strcmp(getenv("INBOX_FAULT_CALL"), "write") == 0) {
+        char target[4096];
+        descriptor_path(descriptor, target, sizeof target);
+        if (fault("write", target) != 0) return -1;
+    }
+    return real(descriptor, buffer, count);
+}
+
+ssize_t pwrite(int descriptor, const void *buffer, size_t count, off_t offset) {
+    static ssize_t (*real)(int, const void *, size_t, off_t) = NULL;
+    if (!real) real = dlsym(RTLD_NEXT, "pwrite");
+    char target[4096];
+    descriptor_path(descriptor, target, sizeof target);
+    if (fault("write", target) != 0) return -1;
+    return real(descriptor, buffer, count, offset);
+}
+
+ssize_t pwrite64(int descriptor, const void *buffer, size_t count, off_t offset) {
+    static ssize_t (*real)(int, const void *, size_t, off_t) = NULL;
+    if (!real) real = dlsym(RTLD_NEXT, "pwrite64");
+    char target[4096];
+    descriptor_path(descriptor, target, sizeof target);
+    if (fault("write", target) != 0) return -1;
+    return real(descriptor, buffer, count, offset);
 }

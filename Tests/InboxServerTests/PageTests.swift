@@ -1,5 +1,6 @@
 // The pages: escaping, errors linked to their fields, languages, and content negotiation.
 import Foundation
+import HTTPTypes
 import InboxCore
 import InboxPolicy
 import InboxStore
@@ -102,6 +103,39 @@ struct PageTests {
         "weights that are not qvalues are refused", arguments: ["", "nan", "inf", "-0", "2", "0.1234", "1.001", "0x1", "0,5", ".5", "1e0"])
     func badWeights(text: String) {
         #expect(QualityList.weight(Substring(text)) == nil)
+    }
+
+    @Test("a refused submission comes back with the question and address as sent, and why, where a screen reader announces it")
+    func refusal() {
+        var page = FormPage(language: .sv, notice: PrivacyNotice(policy: Self.policy, language: .sv))
+        page.question = "Min <fråga> & mer"
+        page.email = "anna@example.se"
+        let refusal = SubmissionRefusal.store(.full)
+        page.refusal = (refusal.title(.sv), refusal.message(.sv, contact: "registrator@kommun.example"))
+        let html = page.render()
+        #expect(html.contains("<div class=\"summary\" role=\"alert\"><h2>Din fråga kunde inte skickas</h2>"))
+        #expect(html.contains("Ingenting sparades") && html.contains("registrator@kommun.example"))
+        #expect(html.contains(">Min &lt;fråga&gt; &amp; mer</textarea>") && html.contains("value=\"anna@example.se\""))
+        #expect(html.contains("<title>Din fråga kunde inte skickas: Ställ en fråga</title>"))
+        #expect(!html.contains("aria-invalid"))
+    }
+
+    @Test(
+        "every refusal has its status, a Retry-After and a message in both languages naming where else to write",
+        arguments: [
+            SubmissionRefusal.store(.full), .store(.readOnly), .store(.busy), .store(.ioError), .store(.other), .noKey,
+            .rateLimited(retryAfter: 42), .shuttingDown,
+        ])
+    func refusals(refusal: SubmissionRefusal) {
+        #expect(refusal.status == (refusal == .rateLimited(retryAfter: 42) ? .tooManyRequests : .serviceUnavailable))
+        #expect(refusal.retryAfter > 0)
+        #expect(SubmissionRefusal.metricReasons.contains(refusal.metricReason))
+        for language in PageLanguage.allCases {
+            let message = refusal.message(language, contact: "registrator@kommun.example")
+            #expect(message.contains("registrator@kommun.example"))
+            #expect(message.contains(language.isSwedish ? "Ingenting sparades" : "Nothing was saved"))
+        }
+        if case .rateLimited = refusal { #expect(refusal.message(.en, contact: "x").contains("in a minute")) }
     }
 
     @Test("the thanks page shows only a reference that passes its check")

@@ -11,7 +11,7 @@ public struct ConfigFile: Sendable {
     static let names: Set<String> = [
         "data-dir", "key-dir", "private-key-dir", "policy", "passphrase-file",
         // inbox-server's listener
-        "host", "port", "admin-port", "rate-limit", "trusted-proxy", "request-timeout",
+        "host", "port", "admin-port", "rate-limit", "trusted-proxy", "request-timeout", "min-free-space",
         // inbox answer's relay and sender
         "smtp-url", "smtp-ca-file", "smtp-credentials-file", "mail-from", "subject",
     ]

@@ -42,19 +42,21 @@ public struct Erasure: Sendable {
             // The register's keys for this record, never the ones the database names.
             if let key = try register.activeHoldKey(of: reference, releases: releases) { holdKeys.append((key, reference)) }
         }
-        // The suppression list first: if the deletion then fails, the next purge finishes it.
+        // The suppression list first: if the deletion then fails, the next purge finishes it. A
+        // purge running meanwhile may delete a record itself, from the list: the erasure is this
+        // request's all the same, and audited as such.
         try suppression.append(references, at: now)
-        let erased = try store.erase(references)
+        _ = try store.erase(references)
         // An erased held record's hold keys seal nothing any more, but copies in backups: they go.
         for (key, reference) in holdKeys {
             try releases.append(holdKey: key, reference: reference, at: now)
             try keys.destroyHoldKeys(key)
         }
-        for reference in erased {
+        for reference in references {
             try audit.append(
                 AuditLog.entry(action: "erase", reference: reference, purpose: "access_request", reason: overrideHoldReason, at: now))
         }
         try store.reclaimDeletedData()
-        return Receipt(erasedAt: now, references: erased.map(\.text))
+        return Receipt(erasedAt: now, references: references.map(\.text))
     }
 }

@@ -9,6 +9,10 @@ struct AdminController: Sendable {
     let sealer: IntakeSealer
     let store: any InboxStore
     let metrics: IntakeMetrics
+    /// The data directory's file system, for an embedded store; nil for a database elsewhere.
+    let space: DataDirectorySpace?
+    /// Below this much free space /healthz answers 503: before the disk is full.
+    let minimumFreeBytes: UInt64
 
     func addRoutes(to router: Router<BasicRequestContext>) {
         // The checks block (a write lock may be waited for up to SQLite's busy timeout), so they run
@@ -17,14 +21,22 @@ struct AdminController: Sendable {
             try await NIOThreadPool.singleton.runIfActive { self.health() }
         }
         router.get("/metrics") { _, _ in
-            Response(
+            var text = self.metrics.exposition()
+            if let reading = self.space?.read() {
+                text += "# HELP inbox_data_directory_free_bytes Free space for the database, as statvfs says.\n"
+                text += "# TYPE inbox_data_directory_free_bytes gauge\n"
+                text += "inbox_data_directory_free_bytes \(reading.freeBytes)\n"
+            }
+            return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: self.metrics.exposition())))
+                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
         }
     }
 
-    /// 200 when the store is writable and the current epoch's keys are loaded; says how many future
-    /// epochs remain, so that a stalled purge timer shows before the keys run out.
+    /// 200 when a submission would be taken now: the store's write lock can be had, its file system
+    /// is writable with room to spare, and the current epoch's keys are loaded. Says how many future
+    /// epochs remain, so that a stalled purge timer shows before the keys run out. Each failing
+    /// line says why, in words an operator acts on.
     private func health() -> Response {
         var lines: [String] = []
         var healthy = true
@@ -33,7 +45,30 @@ struct AdminController: Sendable {
             lines.append("store: writable")
         } catch {
             healthy = false
-            lines.append("store: not writable")
+            let condition = (error as? StoreError)?.condition ?? .other
+            lines.append("store: not writable: \(condition.logName)")
+        }
+        if let space {
+            if let reading = space.read() {
+                let mebibytes = { (bytes: UInt64) in "\(bytes / (1 << 20)) MiB" }
+                if reading.readOnly {
+                    healthy = false
+                    lines.append("data directory: read-only: EROFS (the file system is mounted read-only)")
+                } else if let failure = space.probeWrite() {
+                    healthy = false
+                    lines.append("data directory: cannot write: \(DataDirectorySpace.name(failure))")
+                } else if reading.freeBytes < minimumFreeBytes {
+                    healthy = false
+                    lines.append(
+                        "data directory: low on space: \(mebibytes(reading.freeBytes)) free, below the minimum of \(mebibytes(minimumFreeBytes))"
+                    )
+                } else {
+                    lines.append("data directory: \(mebibytes(reading.freeBytes)) free")
+                }
+            } else {
+                healthy = false
+                lines.append("data directory: cannot be read")
+            }
         }
         let now = Date()
         do {

@@ -26,6 +26,7 @@ final class IntakeMetrics: Sendable {
         var accepted = 0
         var honeypot = 0
         var rejected: [String: Int] = [:]
+        var refused: [String: Int] = [:]
         var latency = Histogram(buckets: IntakeMetrics.latencyBuckets.count)
         var batches = Histogram(buckets: IntakeMetrics.batchBuckets.count)
     }
@@ -43,8 +44,11 @@ final class IntakeMetrics: Sendable {
 
     func recordSlowClientClosed() { state.withLock { $0.slowClientsClosed += 1 } }
 
-    /// `reason` is one of a fixed set of words (invalid, too_large, media_type, malformed, rate_limited, no_key, failed).
+    /// A submission refused for what it was: `reason` is one of invalid, too_large, media_type, malformed.
     func recordRejected(_ reason: String) { state.withLock { $0.rejected[reason, default: 0] += 1 } }
+
+    /// A valid submission that could not be taken: `reason` is one of SubmissionRefusal.metricReasons.
+    func recordRefused(_ reason: String) { state.withLock { $0.refused[reason, default: 0] += 1 } }
 
     func recordBatch(size: Int) { state.withLock { $0.batches.observe(Double(size), bounds: Self.batchBuckets) } }
 
@@ -58,10 +62,16 @@ final class IntakeMetrics: Sendable {
         lines.append("# HELP inbox_submissions_honeypot_total Submissions that filled the hidden field; answered as a success, not stored.")
         lines.append("# TYPE inbox_submissions_honeypot_total counter")
         lines.append("inbox_submissions_honeypot_total \(snapshot.honeypot)")
-        lines.append("# HELP inbox_submissions_rejected_total Submissions refused, by reason.")
+        lines.append("# HELP inbox_submissions_rejected_total Submissions refused for what they were, by reason.")
         lines.append("# TYPE inbox_submissions_rejected_total counter")
-        for reason in ["invalid", "too_large", "media_type", "malformed", "rate_limited", "no_key", "failed"] {
+        for reason in ["invalid", "too_large", "media_type", "malformed"] {
             lines.append("inbox_submissions_rejected_total{reason=\"\(reason)\"} \(snapshot.rejected[reason] ?? 0)")
+        }
+        lines.append(
+            "# HELP inbox_submissions_refused_total Valid submissions that could not be taken, by reason; the citizen kept the text.")
+        lines.append("# TYPE inbox_submissions_refused_total counter")
+        for reason in SubmissionRefusal.metricReasons {
+            lines.append("inbox_submissions_refused_total{reason=\"\(reason)\"} \(snapshot.refused[reason] ?? 0)")
         }
         lines.append("# HELP inbox_slow_connections_closed_total Connections closed for not sending a whole request in time.")
         lines.append("# TYPE inbox_slow_connections_closed_total counter")

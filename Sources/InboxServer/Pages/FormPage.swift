@@ -11,10 +11,17 @@ struct FormPage {
     var question = ""
     var email = ""
     var problems: [SubmissionField: SubmissionProblem] = [:]
+    /// Why a valid submission could not be taken (the store, the rate limit): said first, where a
+    /// screen reader announces it, with the question and address kept below.
+    var refusal: (title: String, message: String)? = nil
 
     func render() -> String {
         let text = PageText(language: language)
         var body = "<h1>\(text.formTitle)</h1>\n"
+        if let refusal {
+            body +=
+                "<div class=\"summary\" role=\"alert\"><h2>\(HTML.escape(refusal.title))</h2><p>\(HTML.escape(refusal.message))</p></div>\n"
+        }
         if !problems.isEmpty {
             let items = SubmissionField.allCases.compactMap { field in
                 problems[field].map {
@@ -38,9 +45,11 @@ struct FormPage {
 
             """
         body += NoticeSection.render(notice)
-        return PageLayout.render(
-            language: language, title: problems.isEmpty ? text.formTitle : "\(text.errorTitle): \(text.formTitle)", switchPath: "/?",
-            body: body)
+        let title =
+            if let refusal { "\(refusal.title): \(text.formTitle)" } else if problems.isEmpty { text.formTitle } else {
+                "\(text.errorTitle): \(text.formTitle)"
+            }
+        return PageLayout.render(language: language, title: title, switchPath: "/?", body: body)
     }
 
     private func field(

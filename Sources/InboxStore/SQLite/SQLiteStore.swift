@@ -2,6 +2,7 @@
 // disk before it returns), secure_delete (freed pages are overwritten) and foreign keys.
 public import Foundation
 import GRDB
+import GRDBSQLite
 import Glibc
 public import InboxCrypto
 
@@ -307,7 +308,7 @@ public final class SQLiteStore: InboxStore {
                 try db.execute(sql: "ROLLBACK")
             }
         } catch {
-            throw StoreError.failed(operation: "write check", cause: error)
+            throw StoreError.failed(operation: "write check", cause: error, systemError: lastSystemError())
         }
     }
 
@@ -377,8 +378,15 @@ public final class SQLiteStore: InboxStore {
         do {
             return try pool.write(body)
         } catch let error as DatabaseError {
-            throw StoreError.failed(operation: "write", cause: error)
+            throw StoreError.failed(operation: "write", cause: error, systemError: lastSystemError())
         }
+    }
+
+    /// What the operating system said to the writer connection's last failed call (sqlite3_system_errno):
+    /// SQLite calls a full disk and a read-only file system both an I/O error.
+    private func lastSystemError() -> Int32? {
+        let code = try? pool.writeWithoutTransaction { db in db.sqliteConnection.map(sqlite3_system_errno) }
+        return code.flatMap { $0 == 0 ? nil : $0 }
     }
 
     private func read<T>(_ body: (Database) throws -> T) throws -> T {

@@ -1,0 +1,53 @@
+// What kind of trouble a failed write was, in words an operator acts on: the disk is full, the file
+// system is read-only, the database stayed locked, the disk failed. SQLite's result codes say it;
+// no message text (which could in principle echo a value) is used.
+import GRDB
+import Glibc
+
+extension StoreError {
+    public enum Condition: String, Sendable {
+        case full
+        case readOnly = "read-only"
+        case busy
+        case ioError = "I/O error"
+        case other
+
+        /// As a log line names it: the system's own name first.
+        public var logName: String {
+            switch self {
+            case .full: "ENOSPC (the disk is full)"
+            case .readOnly: "EROFS (the file system or database is read-only)"
+            case .busy: "SQLITE_BUSY (the database stayed locked past its timeout)"
+            case .ioError: "EIO (the disk failed a read or write)"
+            case .other: "another database error"
+            }
+        }
+    }
+
+    public var condition: Condition {
+        switch self {
+        case .busy: .busy
+        case .failed(_, let cause, let systemError): Self.condition(of: cause, systemError: systemError)
+        case .unusable(_, let cause): Self.condition(of: cause, systemError: nil)
+        case .cannotCreate, .notFound, .corrupt: .other
+        }
+    }
+
+    /// SQLite reports a failed write as an I/O error whatever the disk said; the system error, when
+    /// the engine kept it, says which.
+    static func condition(of cause: any Error, systemError: Int32?) -> Condition {
+        switch systemError {
+        case ENOSPC?, EDQUOT?: return .full
+        case EROFS?: return .readOnly
+        default: break
+        }
+        guard let error = cause as? DatabaseError else { return .other }
+        switch error.resultCode {
+        case .SQLITE_FULL: return .full
+        case .SQLITE_READONLY: return .readOnly
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy
+        case .SQLITE_IOERR, .SQLITE_CANTOPEN: return .ioError
+        default: return .other
+        }
+    }
+}
