@@ -1,10 +1,10 @@
 // swift-tools-version:6.1
 // Contact Inbox: a privacy-compliant contact inbox for a public agency.
-// The module layout follows ../shared/DESIGN.md ("Components"); targets whose issue has not landed
-// yet are absent rather than stubbed.
+// The modules and what each may depend on are drawn in docs/ARCHITECTURE.md; a module that is not
+// built yet is absent rather than stubbed.
 import PackageDescription
 
-/// Upcoming features every target opts into (STYLE.md): explicit `any`, imports that are internal
+/// Upcoming features every target opts into (docs/ARCHITECTURE.md "Conventions"): explicit `any`, imports that are internal
 /// unless a type escapes, and members visible only through what a file imports itself.
 let strictSettings: [SwiftSetting] = [
     .enableUpcomingFeature("ExistentialAny"),

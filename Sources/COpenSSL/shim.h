@@ -41,4 +41,60 @@ static inline const char *CInbox_HMAC_name(void) {
     return OSSL_MAC_NAME_HMAC;
 }
 
+// Byte buffers as `void *`. OpenSSL types its buffers `unsigned char *` (and a passphrase
+// `const char *`); Swift hands us raw bytes (`UnsafeRawBufferPointer`). Rebinding that memory to
+// another type in Swift (`bindMemory`) would be undefined behaviour if it was bound to something
+// else; C converts `void *` to any object pointer, so these wrappers take the raw pointer as it is
+// and leave the conversion to C, where it is defined.
+
+static inline int CInbox_RAND_bytes(void *buffer, int count) {
+    return RAND_bytes(buffer, count);
+}
+
+static inline X509_SIG *CInbox_PKCS8_set0_pbe(const void *passphrase, int length, PKCS8_PRIV_KEY_INFO *info,
+                                              X509_ALGOR *algorithm) {
+    return PKCS8_set0_pbe(passphrase, length, info, algorithm);
+}
+
+static inline PKCS8_PRIV_KEY_INFO *CInbox_PKCS8_decrypt(const X509_SIG *encrypted, const void *passphrase, int length) {
+    return PKCS8_decrypt(encrypted, passphrase, length);
+}
+
+static inline EVP_PKEY *CInbox_EVP_PKEY_new_raw_private_key(int type, const void *bytes, size_t length) {
+    return EVP_PKEY_new_raw_private_key(type, NULL, bytes, length);
+}
+
+static inline int CInbox_EVP_PKEY_get_raw_private_key(const EVP_PKEY *key, void *bytes, size_t *length) {
+    return EVP_PKEY_get_raw_private_key(key, bytes, length);
+}
+
+static inline int CInbox_EVP_PKEY_derive(EVP_PKEY_CTX *context, void *secret, size_t *length) {
+    return EVP_PKEY_derive(context, secret, length);
+}
+
+static inline int CInbox_EVP_CipherInit_key_iv(EVP_CIPHER_CTX *context, const void *key, const void *iv, int encrypting) {
+    return EVP_CipherInit_ex(context, NULL, NULL, key, iv, encrypting);
+}
+
+// With `output` NULL this feeds additional authenticated data (GCM).
+static inline int CInbox_EVP_CipherUpdate(EVP_CIPHER_CTX *context, void *output, int *written, const void *input, int length) {
+    return EVP_CipherUpdate(context, output, written, input, length);
+}
+
+static inline int CInbox_EVP_CipherFinal_ex(EVP_CIPHER_CTX *context, void *output, int *written) {
+    return EVP_CipherFinal_ex(context, output, written);
+}
+
+static inline int CInbox_EVP_MAC_init(EVP_MAC_CTX *context, const void *key, size_t length) {
+    return EVP_MAC_init(context, key, length, NULL);
+}
+
+static inline int CInbox_EVP_MAC_update(EVP_MAC_CTX *context, const void *data, size_t length) {
+    return EVP_MAC_update(context, data, length);
+}
+
+static inline int CInbox_EVP_MAC_final(EVP_MAC_CTX *context, void *output, size_t *written, size_t size) {
+    return EVP_MAC_final(context, output, written, size);
+}
+
 #endif

@@ -111,6 +111,11 @@ public enum PolicyLoader {
             try purpose.finish(known: ["description", "legal_basis"])
         }
         guard !purposes.isEmpty else { throw PolicyError(table.table.location, "[purposes] names no purpose") }
+        for needed in ProcessingPurpose.allCases where !purposes.contains(where: { $0.id == needed.rawValue }) {
+            throw PolicyError(
+                table.table.location, "[purposes] does not define `\(needed.rawValue)`, which the inbox acts for in \(needed.neededFor)",
+                hint: "add a [purposes.\(needed.rawValue)] section with its description and legal basis")
+        }
         return purposes
     }
 

@@ -123,12 +123,10 @@ struct FormController: Sendable {
             }
             let elapsed = ContinuousClock.now - started
             metrics.recordAccepted(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
-            var response =
-                wantsJSON
+            context.issued.record(reference)
+            return wantsJSON
                 ? json(["reference": reference.text], status: .created)
                 : Response.redirect(to: "/thanks?ref=\(reference.text)&lang=\(language.rawValue)", type: .normal)
-            response.headers[.xReference] = reference.text
-            return response
         }
     }
 

@@ -1,7 +1,9 @@
-// The request context of the public form: the 64 KiB body limit, and the peer's address for the
-// rate limit (kept in memory only).
+// The request context of the public form: the 64 KiB body limit, the peer's address for the
+// rate limit (kept in memory only), and the reference a submission was given, for the request log.
 import Hummingbird
+import InboxStore
 import NIOCore
+import Synchronization
 
 struct IntakeRequestContext: RequestContext {
     /// A 5,000-character question in Cyrillic or Arabic is 30–60 KB once percent-encoded.
@@ -9,6 +11,8 @@ struct IntakeRequestContext: RequestContext {
 
     var coreContext: CoreRequestContextStorage
     let peerAddress: String?
+    /// Shared by every copy of this context: the handler records, the log middleware reads.
+    let issued = IssuedReference()
 
     init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)

@@ -47,9 +47,9 @@ struct AnswerRecorderTests {
             sealed, reference: record.reference.text, field: .answer)
         #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Svaret.")
         let log = AuditLog(store: inbox.store, keys: inbox.keys)
-        #expect(try log.entries().map(\.entry.action) == ["answer"])
+        #expect(try log.entries().map(\.entry.action) == [.answer])
         try recorder.recordFailure(for: record.reference, now: answeredAt)
-        #expect(try log.entries().map(\.entry.action) == ["answer", "answer-failed"])
+        #expect(try log.entries().map(\.entry.action) == [.answer, .answerFailed])
     }
 
     @Test("while a record is held, its draft and answer are sealed to its hold's keys, like its other fields")

@@ -4,6 +4,7 @@ import Foundation
 import GRDB
 import InboxCore
 import InboxCrypto
+import InboxPolicy
 import Testing
 
 @testable import InboxStore
@@ -20,7 +21,7 @@ struct AuditLogTests {
         for index in 0..<5 {
             try log.append(
                 AuditLog.entry(
-                    action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + Double(index), identity: anna))
+                    action: .open, reference: try Reference.random(), purpose: .answering, at: t0 + Double(index), identity: anna))
         }
         return (inbox, log, try log.entries().map(\.id))
     }
@@ -31,7 +32,7 @@ struct AuditLogTests {
         try withExtendedLifetime(inbox) {
             #expect(try log.verify() == .intact(entries: 5))
             let first = try #require(try log.entries().first?.entry)
-            #expect(first.action == "open" && first.purpose == "answering" && first.claimedBy == "anna")
+            #expect(first.action == .open && first.purpose == .answering && first.claimedBy == "anna")
             #expect(first.uid == getuid())
             #expect(first.user == "contact-inbox")
         }
@@ -87,7 +88,7 @@ struct AuditLogTests {
         let (inbox, log, ids) = try filled()
         try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id >= ?", arguments: [ids[3]]) }
         let refused = try #require(throws: AnchoredLogError.self) {
-            try log.append(AuditLog.entry(action: "erase", reference: try Reference.random(), purpose: "access_request", at: t0 + 10))
+            try log.append(AuditLog.entry(action: .erase, reference: try Reference.random(), purpose: .accessRequest, at: t0 + 10))
         }
         #expect(refused.description.contains("ends at entry \(ids[2])") && refused.description.contains("says it ends at entry \(ids[4])"))
         #expect(try log.entries().map(\.id) == Array(ids[0...2]))
@@ -98,7 +99,7 @@ struct AuditLogTests {
         // Rewriting the whole chain from the start does not help either: the anchor names the end.
         try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log") }
         #expect(throws: AnchoredLogError.self) {
-            try log.append(AuditLog.entry(action: "erase", reference: nil, purpose: "access_request", at: t0 + 11))
+            try log.append(AuditLog.entry(action: .erase, reference: nil, purpose: .accessRequest, at: t0 + 11))
         }
     }
 
@@ -117,16 +118,16 @@ struct AuditLogTests {
     func idsAfterRestore() throws {
         let (inbox, log, ids) = try filled()
         let backup = try inbox.copyDatabase()
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 10))
         try inbox.restoreDatabase(from: backup)
         #expect(throws: AnchoredLogError.self) {
-            try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 11))
+            try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 11))
         }
         let accepted = try #require(try log.chain.acceptRestoredEnd(reason: "backup of the morning", at: t0 + 12))
         #expect(accepted.to == ids[4] && accepted.from == ids[4] + 1)
         // Five entries, no checkpoint among them yet: all five are shown for a person to read.
         #expect(accepted.unchecked.map(\.id) == ids)
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 13))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 13))
         #expect(try log.verify() == .intact(entries: 6))
         #expect(try log.entries().last?.id ?? 0 > ids[4])
     }
@@ -144,7 +145,9 @@ struct AuditLogTests {
                     let log = AuditLog(store: try SQLiteStore(path: databasePath), keys: keys)
                     for index in 0..<5 {
                         try log.append(
-                            AuditLog.entry(action: "open", reference: nil, purpose: "writer \(writer)", at: start + Double(100 + index)))
+                            AuditLog.entry(
+                                action: .open, reference: nil, purpose: .answering, reason: "writer \(writer)",
+                                at: start + Double(100 + index)))
                     }
                 }
             }
@@ -158,7 +161,7 @@ struct AuditLogTests {
     @Test("an append cut short between the database's commit and the anchor's move is finished, not called tampering")
     func pendingAnchor() throws {
         let (inbox, log, _) = try filled()
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 10))
         let stored = try inbox.store.entries(of: .audit)
         let newest = stored[stored.count - 1]
         let previous = stored[stored.count - 2]
@@ -173,7 +176,7 @@ struct AuditLogTests {
         anchor["pending_hash"] = hex(newest.hash)
         try JSONSerialization.data(withJSONObject: anchor).write(to: anchorURL)
         #expect(try log.verify() == .intact(entries: 6))
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 11))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 11))
         #expect(try log.verify() == .intact(entries: 7))
     }
 
@@ -204,9 +207,9 @@ struct AuditLogTests {
         anchor["pending_id"] = ids[4] + 1
         anchor["pending_hash"] = String(repeating: "ab", count: 32)
         try JSONSerialization.data(withJSONObject: anchor).write(to: anchorURL)
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 10))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 10))
         let entries = try log.entries()
-        #expect(entries.suffix(2).map(\.entry.action) == ["entry-missing", "open"])
+        #expect(entries.suffix(2).map(\.entry.action) == [.entryMissing, .open])
         #expect(entries.suffix(2).first?.entry.reason?.contains("after entry \(ids[4])") == true)
         #expect(try log.verify() == .intact(entries: 7))
     }
@@ -216,7 +219,7 @@ struct AuditLogTests {
         let inbox = try InboxFixture(created: t0)
         let log = AuditLog(store: inbox.store, keys: inbox.keys)
         for index in 0..<70 {
-            try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + Double(index)))
+            try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + Double(index)))
         }
         // Someone with the database's write access alone replaces the log with one of their own,
         // whole and consistent, and asks for it to be taken as a restore.
@@ -229,7 +232,8 @@ struct AuditLogTests {
             for index in 0..<70 {
                 let body = try encoder.encode(
                     AuditLog.entry(
-                        action: index == 3 ? "open-nothing-to-see" : "open", reference: nil, purpose: "answering", at: t0 + Double(index)))
+                        action: .open, reference: nil, purpose: .answering, reason: index == 3 ? "nothing to see" : nil,
+                        at: t0 + Double(index)))
                 let hash = try HashChain.link(previous: previous, body: body)
                 _ = try transaction.insert(body: body, previousHash: previous, hash: hash)
                 previous = hash
@@ -257,7 +261,7 @@ struct AuditLogRetentionTests {
         let log = AuditLog(store: inbox.store, keys: inbox.keys)
         for day in [0.0, 1, 400, 800] {
             try log.append(
-                AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
+                AuditLog.entry(action: .open, reference: try Reference.random(), purpose: .answering, at: t0 + day * InboxFixture.day))
         }
         // Two years after the second entry: the first two go, the later two stay and verify.
         let report = try inbox.purge.run(now: t0 + 732 * InboxFixture.day, confirmedClock: true)
@@ -265,7 +269,7 @@ struct AuditLogRetentionTests {
         #expect(try log.entries().count == 2)
         #expect(try log.verify() == .intact(entries: 2))
         // New entries chain on as before.
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 900 * InboxFixture.day))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 900 * InboxFixture.day))
         #expect(try log.verify() == .intact(entries: 3))
         // Removing a kept entry by hand is still detected.
         let oldest = try #require(try log.entries().first?.id)
@@ -282,13 +286,13 @@ struct AuditLogRetentionTests {
         let log = AuditLog(store: inbox.store, keys: inbox.keys)
         for day in [0.0, 1] {
             try log.append(
-                AuditLog.entry(action: "open", reference: try Reference.random(), purpose: "answering", at: t0 + day * InboxFixture.day))
+                AuditLog.entry(action: .open, reference: try Reference.random(), purpose: .answering, at: t0 + day * InboxFixture.day))
         }
         // Found by the end-to-end day: every entry past its two years, so none is left.
         #expect(try inbox.purge.run(now: t0 + 1100 * InboxFixture.day, confirmedClock: true).auditEntriesRemoved == 2)
         #expect(try log.verify() == .intact(entries: 0))
 
-        try log.append(AuditLog.entry(action: "open", reference: nil, purpose: "answering", at: t0 + 1101 * InboxFixture.day))
+        try log.append(AuditLog.entry(action: .open, reference: nil, purpose: .answering, at: t0 + 1101 * InboxFixture.day))
         #expect(try log.verify() == .intact(entries: 1))
         let newest = try #require(try log.entries().last?.id)
         try inbox.store.pool.write { db in try db.execute(sql: "DELETE FROM audit_log WHERE id <= ?", arguments: [newest]) }

@@ -6,6 +6,7 @@ import Foundation
 import GRDB
 import InboxCore
 import InboxCrypto
+import InboxPolicy
 import InboxTestSupport
 import Testing
 
@@ -50,13 +51,13 @@ struct LegalHoldTests {
         let reader = CaseReader(
             policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master,
             audit: AuditLog(store: inbox.store, keys: inbox.keys))
-        #expect(try reader.open(held.reference, purpose: "answering", now: later).question == "Behåll mig")
+        #expect(try reader.open(held.reference, purpose: .answering, now: later).question == "Behåll mig")
 
         try holds.release(held.reference, now: later)
         let current = try inbox.keys.calendar().epoch(containing: later)
         #expect(try epochs(inbox, held.reference) == [.email: current, .question: current])
         #expect(try inbox.store.record(held.reference)?.hold == nil)
-        #expect(try reader.open(held.reference, purpose: "answering", now: later).email == "anna@example.se")
+        #expect(try reader.open(held.reference, purpose: .answering, now: later).email == "anna@example.se")
         // The hold's keys are gone with the release, and the release is recorded.
         #expect(try inbox.keys.list(now: later).filter { $0.epoch == holdKey }.allSatisfy { $0.state == .destroyed })
         #expect(try ReleaseList(keys: inbox.keys).entries().map(\.holdKey) == [holdKey])
@@ -66,7 +67,7 @@ struct LegalHoldTests {
         // The hold's own audit entry is older than the audit log's two years and went with the purge;
         // the record kept the hold itself, and the rest of the log still verifies.
         let audit = AuditLog(store: inbox.store, keys: inbox.keys)
-        #expect(try audit.entries().map(\.entry.action) == ["open", "release", "open"])
+        #expect(try audit.entries().map(\.entry.action) == [.open, .release, .open])
         #expect(try audit.verify() == .intact(entries: 3))
     }
 
@@ -155,7 +156,7 @@ struct LegalHoldTests {
         let reader = CaseReader(
             policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master,
             audit: AuditLog(store: inbox.store, keys: inbox.keys))
-        #expect(try reader.open(second.reference, purpose: "answering", now: t0 + Self.day).question == "Andra")
+        #expect(try reader.open(second.reference, purpose: .answering, now: t0 + Self.day).question == "Andra")
     }
 
     @Test("holding twice or releasing what is not held is refused")

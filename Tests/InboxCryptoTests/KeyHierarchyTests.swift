@@ -1,4 +1,4 @@
-// The key hierarchy of DESIGN.md "Keys", checked against the openssl CLI where a file is meant to
+// The key hierarchy of docs/FORMAT.md "The key files", checked against the openssl CLI where a file is meant to
 // be read by other tools.
 import CInboxSystem
 import Foundation

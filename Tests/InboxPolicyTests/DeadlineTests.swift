@@ -61,8 +61,8 @@ struct DeadlineTests {
 
     @Test("opening for a purpose the policy does not list is refused")
     func purposes() throws {
-        try policy.checkOpening(.email, for: "answering")
-        let refusal = #expect(throws: PurposeRefusal.self) { try policy.checkOpening(.email, for: "accountability") }
+        try policy.checkOpening(.email, for: .answering)
+        let refusal = #expect(throws: PurposeRefusal.self) { try policy.checkOpening(.email, for: .accountability) }
         #expect(refusal?.description.contains("allows: answering, access_request") == true)
     }
 }

@@ -5,7 +5,7 @@ import Testing
 
 @Suite("policy validation")
 struct PolicyValidationTests {
-    @Test("the shipped default policy is valid and says what DESIGN.md says")
+    @Test("the shipped default policy is valid and says what policy/README.md says")
     func defaultPolicy() throws {
         let policy = try PolicyLoader.load(path: DefaultPolicy.path)
         let email = policy.field(.email)
@@ -65,6 +65,10 @@ struct PolicyValidationTests {
         Case(
             name: "event of another kind of field", replace: "after = \"answered\"", with: "after = \"recorded\"",
             message: "unknown event `recorded` for the email field", marker: "after = \"recorded\", keep = \"30 days\""),
+        Case(
+            name: "a purpose the inbox acts for is missing", replace: "[purposes.accountability]", with: "[purposes.auditing]",
+            message: "[purposes] does not define `accountability`, which the inbox acts for in the audit log",
+            marker: "[purposes.answering]"),
         Case(
             name: "unknown purpose", replace: "purpose = \"answering\"", with: "purpose = \"marketing\"",
             message: "unknown purpose `marketing`", marker: "marketing"),

@@ -1,4 +1,4 @@
-// The options every command of both executables accepts (DESIGN.md "Command-line and HTTP contract").
+// The options every command of both executables accepts (docs/ARCHITECTURE.md "The command-line contract").
 public import ArgumentParser
 
 public struct CommonOptions: ParsableArguments {

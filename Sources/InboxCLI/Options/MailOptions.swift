@@ -1,4 +1,4 @@
-// The options of `inbox answer`: which relay to send through and as whom (DESIGN.md "SMTP").
+// The options of `inbox answer`: which relay to send through and as whom (README.md "Answering by email").
 // Credentials are named by a file, never given on the command line.
 import ArgumentParser
 

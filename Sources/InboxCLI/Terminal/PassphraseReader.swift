@@ -1,5 +1,5 @@
 // Where a command's passphrase comes from: a file named by an option or the environment, or else
-// the terminal. With neither, a clear error (DESIGN.md "Keys").
+// the terminal. With neither, a clear error (docs/STAFF.md, README.md "Using `inbox keys`").
 import InboxCrypto
 
 struct PassphraseReader {

@@ -5,6 +5,7 @@
 // that a hold keeps covering every field of the record.
 public import Foundation
 public import InboxCrypto
+import InboxPolicy
 public import InboxStore
 
 public struct AnswerRecorder {
@@ -35,12 +36,12 @@ public struct AnswerRecorder {
     /// and the audit log says so.
     public func recordSent(_ text: String, for reference: Reference, now: Date = Date()) throws {
         try store.markAnswered(reference, sealedAnswer: try seal(text, for: reference, now: now), at: now)
-        try audit.append(AuditLog.entry(action: "answer", reference: reference, purpose: "answering", at: now))
+        try audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now))
     }
 
     /// The answer could not be sent: the address was used, so the attempt is audited too.
     public func recordFailure(for reference: Reference, now: Date = Date()) throws {
-        try audit.append(AuditLog.entry(action: "answer-failed", reference: reference, purpose: "answering", at: now))
+        try audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
     }
 
     private func seal(_ text: String, for reference: Reference, now: Date) throws -> Data {

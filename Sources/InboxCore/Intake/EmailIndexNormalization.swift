@@ -1,4 +1,4 @@
-// The form an address takes before it is HMAC'ed for the email index (DESIGN.md "Keys"):
+// The form an address takes before it is HMAC'ed for the email index (docs/FORMAT.md "The key files"):
 // trimmed, Unicode NFC, lowercased. Access and erasure requests normalise the same way, so they
 // find a person's records however the address was typed.
 public import Foundation

@@ -1,6 +1,7 @@
-// One entry of the audit log (DESIGN.md guarantee 6): who, when, what, on which record, for which
+// One entry of the audit log (docs/SECURITY.md, guarantee 6): who, when, what, on which record, for which
 // purpose. No personal data of the citizen: a reference is not personal data on its own.
 public import Foundation
+public import InboxPolicy
 
 public struct AuditEntry: Sendable, Codable, Equatable {
     public let at: Date
@@ -9,15 +10,15 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public let user: String
     /// `SUDO_USER` when the command ran through sudo: the person who claims the action.
     public let claimedBy: String?
-    /// `open`, `reveal`, `answer`, `export`, `erase`, `hold`, `release`, `refused-purpose`, …
-    public let action: String
+    public let action: AuditAction
     public let reference: String?
-    public let purpose: String?
+    public let purpose: ProcessingPurpose?
     /// The staff member's stated reason, where a command asks for one (revealing an address).
     public let reason: String?
 
     public init(
-        at: Date, uid: UInt32, user: String, claimedBy: String?, action: String, reference: String?, purpose: String?, reason: String? = nil
+        at: Date, uid: UInt32, user: String, claimedBy: String?, action: AuditAction, reference: String?, purpose: ProcessingPurpose?,
+        reason: String? = nil
     ) {
         self.at = at
         self.uid = uid

@@ -1,4 +1,4 @@
-// The audit log (guarantee 6): an entry for every opening, answer, export, erasure, hold and
+// The audit log (docs/SECURITY.md, guarantee 6): an entry for every opening, answer, export, erasure, hold and
 // release, hash-chained in the database and anchored in the key directory (AnchoredLog), so that
 // cutting the end off the log, changing, removing or reordering an entry is found.
 public import Foundation
@@ -17,7 +17,7 @@ public struct AuditLog: Sendable {
             // the two, or someone removed it. The log says so rather than go on silently.
             try Self.encoder.encode(
                 Self.entry(
-                    action: "entry-missing", reference: nil, purpose: "accountability",
+                    action: .entryMissing, reference: nil, purpose: .accountability,
                     reason:
                         "an entry after \(after.map { "entry \($0)" } ?? "the start") was being written when a command stopped, and is not in the log",
                     at: Date()))
@@ -39,7 +39,7 @@ public struct AuditLog: Sendable {
 
     /// The entry for an action by the person running this command.
     public static func entry(
-        action: String, reference: Reference?, purpose: String?, reason: String? = nil, at date: Date,
+        action: AuditAction, reference: Reference?, purpose: ProcessingPurpose?, reason: String? = nil, at date: Date,
         identity: StaffIdentity = .current
     ) -> AuditEntry {
         AuditEntry(

@@ -24,7 +24,7 @@ public struct CaseReader {
     /// Opens every field the record still has. With `revealReason`, the full address is shown and
     /// the reveal is audited with the reason.
     public func open(
-        _ reference: Reference, purpose: String, action: String = "open", revealReason: String? = nil, now: Date = Date()
+        _ reference: Reference, purpose: ProcessingPurpose, action: AuditAction = .open, revealReason: String? = nil, now: Date = Date()
     ) throws -> OpenedCase {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         let sealed = try store.sealedFields(of: reference)
@@ -32,13 +32,13 @@ public struct CaseReader {
             do {
                 try policy.checkOpening(PolicyField(field), for: purpose)
             } catch {
-                try audit.append(AuditLog.entry(action: "refused-purpose", reference: reference, purpose: purpose, at: now))
+                try audit.append(AuditLog.entry(action: .refusedPurpose, reference: reference, purpose: purpose, at: now))
                 throw CaseError("\(error)")
             }
         }
         try audit.append(AuditLog.entry(action: action, reference: reference, purpose: purpose, at: now))
         if sealed[.email] != nil, let revealReason {
-            try audit.append(AuditLog.entry(action: "reveal-email", reference: reference, purpose: purpose, reason: revealReason, at: now))
+            try audit.append(AuditLog.entry(action: .revealEmail, reference: reference, purpose: purpose, reason: revealReason, at: now))
         }
         var texts: [RecordField: String] = [:]
         for (name, bytes) in sealed {

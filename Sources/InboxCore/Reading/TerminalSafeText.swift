@@ -1,4 +1,4 @@
-// Citizen text made inert for a staff terminal (DESIGN.md guarantee 7): C0 and C1 control
+// Citizen text made inert for a staff terminal (docs/SECURITY.md, guarantee 7): C0 and C1 control
 // characters (ESC, BEL, CSI U+009B, …), and with them every ANSI CSI and OSC sequence, and the
 // Unicode bidirectional controls that can reorder what a reader sees, are shown escaped as
 // `\u{1B}`; newlines and tabs stay readable. The same text goes into `--json`, where JSON's own

@@ -3,6 +3,7 @@
 // erasure is audited. A held record is erased only when the hold is expressly overridden.
 public import Foundation
 public import InboxCrypto
+import InboxPolicy
 public import InboxStore
 
 public struct Erasure: Sendable {
@@ -54,7 +55,7 @@ public struct Erasure: Sendable {
         }
         for reference in references {
             try audit.append(
-                AuditLog.entry(action: "erase", reference: reference, purpose: "access_request", reason: overrideHoldReason, at: now))
+                AuditLog.entry(action: .erase, reference: reference, purpose: .accessRequest, reason: overrideHoldReason, at: now))
         }
         try store.reclaimDeletedData()
         return Receipt(erasedAt: now, references: references.map(\.text))

@@ -30,7 +30,7 @@ public struct LegalHold {
     public func hold(_ reference: Reference, reason: String, now: Date = Date()) throws {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         if let hold = record.hold { throw CaseError("\(reference) is already held (\(hold.reason))") }
-        try audit.append(AuditLog.entry(action: "hold", reference: reference, purpose: "public_records", reason: reason, at: now))
+        try audit.append(AuditLog.entry(action: .hold, reference: reference, purpose: .publicRecords, reason: reason, at: now))
         let keyID = try keys.keys.createHoldKeys()
         try register.record(holdKey: keyID, reference: reference, at: now)
         do {
@@ -46,7 +46,7 @@ public struct LegalHold {
     public func release(_ reference: Reference, now: Date = Date()) throws {
         guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
         guard record.hold != nil else { throw CaseError("\(reference) is not held") }
-        try audit.append(AuditLog.entry(action: "release", reference: reference, purpose: "public_records", at: now))
+        try audit.append(AuditLog.entry(action: .release, reference: reference, purpose: .publicRecords, at: now))
         try keys.keys.createMissingEpochs(now: now)
         try reseal(reference, to: try keys.keys.calendar().epoch(containing: now), hold: nil)
         // The keys the register names for this record, not the ones the database names. The

@@ -7,7 +7,7 @@ public struct StaffIdentity: Sendable, Equatable {
     /// The real user id of the process and its user name.
     public let uid: UInt32
     public let user: String
-    /// The person, when the command runs through sudo as DESIGN.md's installation has it.
+    /// The person, when the command runs through sudo as deploy/README.md's installation has it.
     public let sudo: SudoInvocation?
 
     public init(uid: UInt32, user: String, sudo: SudoInvocation?) {

@@ -23,7 +23,7 @@ enum EncryptedPrivateKeyPEM {
         guard let algorithm else { throw OpenSSL.error("PKCS5_pbe2_set_scrypt") }
 
         let encrypted = passphrase.withUnsafeBytes { pass in
-            PKCS8_set0_pbe(pass.bindMemory(to: CChar.self).baseAddress, Int32(pass.count), info, algorithm)
+            CInbox_PKCS8_set0_pbe(pass.baseAddress, Int32(pass.count), info, algorithm)
         }
         guard let encrypted else {
             // PKCS8_set0_pbe takes the algorithm only on success.
@@ -47,7 +47,7 @@ enum EncryptedPrivateKeyPEM {
         defer { X509_SIG_free(encrypted) }
 
         let info = passphrase.withUnsafeBytes { pass in
-            PKCS8_decrypt(encrypted, pass.bindMemory(to: CChar.self).baseAddress, Int32(pass.count))
+            CInbox_PKCS8_decrypt(encrypted, pass.baseAddress, Int32(pass.count))
         }
         guard let info else {
             throw CryptoError(

@@ -1,5 +1,5 @@
 // The public half of the staff master key. It seals epoch private keys, so that creating epochs
-// never needs the passphrase (DESIGN.md "Keys").
+// never needs the passphrase (docs/FORMAT.md "The key files").
 
 public struct MasterPublicKey: Sendable, Equatable {
     /// The reference bound into the AAD of a sealed epoch private key.

@@ -1,5 +1,5 @@
-// One place where OpenSSL return codes become Swift errors (STYLE.md: every C call with an error
-// return goes through one helper).
+// One place where OpenSSL return codes become Swift errors (docs/ARCHITECTURE.md "Conventions": every C
+// call with an error return goes through one helper).
 import COpenSSL
 
 enum OpenSSL {

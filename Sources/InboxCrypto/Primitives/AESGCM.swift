@@ -38,17 +38,14 @@ public enum AESGCM {
             }
             var output = [UInt8](repeating: 0, count: input.count + tagByteCount)
             try output.withUnsafeMutableBytes { out in
-                guard let outBase = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-                    throw CryptoError(.openSSL, "no output buffer for AES-GCM")
-                }
+                guard let outBase = out.baseAddress else { throw CryptoError(.openSSL, "no output buffer for AES-GCM") }
                 var written: Int32 = 0
                 if input.count > 0 {
                     try OpenSSL.check(
-                        EVP_EncryptUpdate(context, outBase, &written, input.bindMemory(to: UInt8.self).baseAddress, Int32(input.count)),
-                        "EVP_EncryptUpdate")
+                        CInbox_EVP_CipherUpdate(context, outBase, &written, input.baseAddress, Int32(input.count)), "EVP_EncryptUpdate")
                 }
                 var finalWritten: Int32 = 0
-                try OpenSSL.check(EVP_EncryptFinal_ex(context, outBase + Int(written), &finalWritten), "EVP_EncryptFinal_ex")
+                try OpenSSL.check(CInbox_EVP_CipherFinal_ex(context, outBase + Int(written), &finalWritten), "EVP_EncryptFinal_ex")
                 guard Int(written + finalWritten) == input.count else {
                     throw CryptoError(.openSSL, "AES-GCM wrote \(written + finalWritten) bytes for \(input.count)")
                 }
@@ -77,26 +74,22 @@ public enum AESGCM {
                 throw CryptoError(.authenticationFailed, "a sealed message is shorter than its tag")
             }
             let ciphertextCount = input.count - tagByteCount
-            let bytes = input.bindMemory(to: UInt8.self)
-            guard let inBase = bytes.baseAddress else { throw CryptoError(.authenticationFailed, "a sealed message is empty") }
+            guard let inBase = input.baseAddress else { throw CryptoError(.authenticationFailed, "a sealed message is empty") }
             // The tag is set before the final call, which verifies it.
-            var tag = [UInt8](bytes[ciphertextCount...])
+            var tag = [UInt8](input[ciphertextCount...])
             try OpenSSL.check(
                 EVP_CIPHER_CTX_ctrl(context, EVP_CTRL_GCM_SET_TAG, Int32(tagByteCount), &tag),
                 "EVP_CTRL_GCM_SET_TAG")
             return try SecretBytes(count: ciphertextCount) { out in
                 // SecretBytes always has a base address, even for an empty plaintext.
-                guard let outBase = out.baseAddress?.assumingMemoryBound(to: UInt8.self) else {
-                    throw CryptoError(.openSSL, "no output buffer for AES-GCM")
-                }
+                guard let outBase = out.baseAddress else { throw CryptoError(.openSSL, "no output buffer for AES-GCM") }
                 var written: Int32 = 0
                 if ciphertextCount > 0 {
                     try OpenSSL.check(
-                        EVP_DecryptUpdate(context, outBase, &written, inBase, Int32(ciphertextCount)),
-                        "EVP_DecryptUpdate")
+                        CInbox_EVP_CipherUpdate(context, outBase, &written, inBase, Int32(ciphertextCount)), "EVP_DecryptUpdate")
                 }
                 var finalWritten: Int32 = 0
-                guard EVP_DecryptFinal_ex(context, outBase + Int(written), &finalWritten) > 0 else {
+                guard CInbox_EVP_CipherFinal_ex(context, outBase + Int(written), &finalWritten) > 0 else {
                     // A tag mismatch is the expected failure here, not a library fault.
                     ERR_clear_error()
                     throw CryptoError(.authenticationFailed, "the sealed message did not authenticate")
@@ -125,9 +118,7 @@ public enum AESGCM {
         try key.withUnsafeBytes { keyBytes in
             try nonce.withUnsafeBytes { nonceBytes in
                 try OpenSSL.check(
-                    EVP_CipherInit_ex(
-                        context, nil, nil, keyBytes.bindMemory(to: UInt8.self).baseAddress,
-                        nonceBytes.bindMemory(to: UInt8.self).baseAddress, encrypting ? 1 : 0),
+                    CInbox_EVP_CipherInit_key_iv(context, keyBytes.baseAddress, nonceBytes.baseAddress, encrypting ? 1 : 0),
                     "EVP_CipherInit_ex (key and nonce)")
             }
         }
@@ -138,7 +129,7 @@ public enum AESGCM {
             guard aadBytes.count > 0 else { return }
             var ignored: Int32 = 0
             try OpenSSL.check(
-                EVP_CipherUpdate(context, nil, &ignored, aadBytes.bindMemory(to: UInt8.self).baseAddress, Int32(aadBytes.count)),
+                CInbox_EVP_CipherUpdate(context, nil, &ignored, aadBytes.baseAddress, Int32(aadBytes.count)),
                 "EVP_CipherUpdate (AAD)")
         }
     }

@@ -1,4 +1,4 @@
-// HMAC-SHA256 through EVP_MAC, for the email index (DESIGN.md "Keys"), HKDF and hash chains.
+// HMAC-SHA256 through EVP_MAC, for the email index (docs/FORMAT.md "Keys"), HKDF and hash chains.
 import COpenSSL
 public import Foundation
 
@@ -28,13 +28,13 @@ public enum HMACSHA256 {
             throw OpenSSL.error("EVP_MAC_CTX_dup(HMAC-SHA256)")
         }
         defer { EVP_MAC_CTX_free(context) }
-        try OpenSSL.check(EVP_MAC_init(context, key.bindMemory(to: UInt8.self).baseAddress, key.count, nil), "EVP_MAC_init")
+        try OpenSSL.check(CInbox_EVP_MAC_init(context, key.baseAddress, key.count), "EVP_MAC_init")
         for part in parts where part.count > 0 {
-            try OpenSSL.check(EVP_MAC_update(context, part.bindMemory(to: UInt8.self).baseAddress, part.count), "EVP_MAC_update")
+            try OpenSSL.check(CInbox_EVP_MAC_update(context, part.baseAddress, part.count), "EVP_MAC_update")
         }
         var written = 0
         try OpenSSL.check(
-            EVP_MAC_final(context, output.bindMemory(to: UInt8.self).baseAddress, &written, output.count), "EVP_MAC_final")
+            CInbox_EVP_MAC_final(context, output.baseAddress, &written, output.count), "EVP_MAC_final")
         guard written == byteCount else { throw CryptoError(.openSSL, "HMAC-SHA256 produced \(written) bytes") }
     }
 }

@@ -27,7 +27,7 @@ public struct X25519PrivateKey: Sendable {
             throw CryptoError(.invalidKey, "an X25519 private key is \(Self.byteCount) bytes, not \(rawRepresentation.count)")
         }
         let key = rawRepresentation.withUnsafeBytes {
-            EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, nil, $0.bindMemory(to: UInt8.self).baseAddress, $0.count)
+            CInbox_EVP_PKEY_new_raw_private_key(EVP_PKEY_X25519, $0.baseAddress, $0.count)
         }
         try self.init(evpKey: EVPKey(taking: OpenSSL.check(key, "EVP_PKEY_new_raw_private_key")))
     }
@@ -46,7 +46,7 @@ public struct X25519PrivateKey: Sendable {
         try SecretBytes(count: Self.byteCount) { buffer in
             var length = buffer.count
             try OpenSSL.check(
-                EVP_PKEY_get_raw_private_key(evpKey.pointer, buffer.bindMemory(to: UInt8.self).baseAddress, &length),
+                CInbox_EVP_PKEY_get_raw_private_key(evpKey.pointer, buffer.baseAddress, &length),
                 "EVP_PKEY_get_raw_private_key")
             guard length == Self.byteCount else {
                 throw CryptoError(.invalidKey, "OpenSSL returned a \(length)-byte X25519 private key")
@@ -65,7 +65,7 @@ public struct X25519PrivateKey: Sendable {
         }
         return try SecretBytes(count: Self.byteCount) { buffer in
             var length = buffer.count
-            guard EVP_PKEY_derive(context, buffer.bindMemory(to: UInt8.self).baseAddress, &length) > 0 else {
+            guard CInbox_EVP_PKEY_derive(context, buffer.baseAddress, &length) > 0 else {
                 throw OpenSSL.error("X25519 key agreement", code: .invalidKey)
             }
             guard length == Self.byteCount else {

@@ -8,7 +8,7 @@ public enum SecureRandom {
         guard buffer.count <= Int(Int32.max) else {
             throw CryptoError(.messageLimit, "cannot draw \(buffer.count) random bytes at once")
         }
-        try OpenSSL.check(RAND_bytes(base.assumingMemoryBound(to: UInt8.self), Int32(buffer.count)), "RAND_bytes")
+        try OpenSSL.check(CInbox_RAND_bytes(base, Int32(buffer.count)), "RAND_bytes")
     }
 
     /// `count` random bytes that need not stay secret (identifiers, salts).

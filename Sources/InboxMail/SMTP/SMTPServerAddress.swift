@@ -1,4 +1,4 @@
-// Where answers are sent: `--smtp-url` (env INBOX_SMTP_URL), DESIGN.md "Command-line contract".
+// Where answers are sent: `--smtp-url` (env INBOX_SMTP_URL), README.md "Answering by email".
 // smtp:// must upgrade with STARTTLS, smtps:// speaks TLS from the first byte, and smtp+plain://
 // (no TLS at all) is accepted only for a loopback relay, where nothing crosses a network.
 

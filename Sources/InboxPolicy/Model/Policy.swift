@@ -9,7 +9,7 @@ public struct Policy: Sendable, Equatable {
     public let controller: Controller
     public let dataProtectionContact: Contact
     public let supervisoryAuthority: SupervisoryAuthority
-    /// The length of a key epoch in months (DESIGN.md "Keys").
+    /// The length of a key epoch in months (docs/FORMAT.md "A sealed epoch key").
     public let epochMonths: Int
     public let purposes: [Purpose]
     public let fieldPolicies: FieldPolicies
@@ -29,8 +29,8 @@ public struct Policy: Sendable, Equatable {
     }
 
     /// Refuses to open `field` for a purpose the policy does not list for it.
-    public func checkOpening(_ field: PolicyField, for purpose: String) throws(PurposeRefusal) {
-        guard self.field(field).openedFor.contains(purpose) else {
+    public func checkOpening(_ field: PolicyField, for purpose: ProcessingPurpose) throws(PurposeRefusal) {
+        guard self.field(field).openedFor.contains(purpose.rawValue) else {
             throw PurposeRefusal(field: field, purpose: purpose, allowed: self.field(field).openedFor)
         }
     }
@@ -45,10 +45,10 @@ public struct Policy: Sendable, Equatable {
 /// A field may be opened only for a purpose the policy lists for it.
 public struct PurposeRefusal: Error, Sendable, Equatable, CustomStringConvertible {
     public let field: PolicyField
-    public let purpose: String
+    public let purpose: ProcessingPurpose
     public let allowed: [String]
 
     public var description: String {
-        "the policy does not allow opening the \(field.rawValue) field for `\(purpose)`; it allows: \(allowed.joined(separator: ", "))"
+        "the policy does not allow opening the \(field.rawValue) field for `\(purpose.rawValue)`; it allows: \(allowed.joined(separator: ", "))"
     }
 }

@@ -5,10 +5,6 @@ import HTTPTypes
 extension HTTPField.Name {
     // swift-format-ignore: NeverForceUnwrap
     static let xForwardedFor = HTTPField.Name("X-Forwarded-For")!
-    /// Set by the form controller on an accepted submission's response, so that the request log
-    /// can name the reference without parsing bodies.
-    // swift-format-ignore: NeverForceUnwrap
-    static let xReference = HTTPField.Name("X-Reference")!
     // swift-format-ignore: NeverForceUnwrap
     static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
     // swift-format-ignore: NeverForceUnwrap

@@ -3,12 +3,15 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import InboxStore
 import Logging
 
-struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
+struct RequestLogMiddleware: RouterMiddleware {
     let logger: Logger
 
-    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(
+        _ request: Request, context: IntakeRequestContext, next: (Request, IntakeRequestContext) async throws -> Response
+    ) async throws -> Response {
         let start = ContinuousClock.now
         let response: Response
         do {
@@ -18,7 +21,7 @@ struct RequestLogMiddleware<Context: RequestContext>: RouterMiddleware {
             log(request, status: status, reference: nil, since: start)
             throw error
         }
-        log(request, status: response.status.code, reference: response.headers[.xReference], since: start)
+        log(request, status: response.status.code, reference: context.issued.reference?.text, since: start)
         return response
     }
 

@@ -1,5 +1,5 @@
 // The reference a citizen is given for a question: random, unguessable, easy to read aloud, and
-// with a check symbol so that a mistyped reference is caught (DESIGN.md "Command-line and HTTP
+// with a check symbol so that a mistyped reference is caught (docs/ARCHITECTURE.md "The command-line
 // contract").
 //
 // Nine random symbols of Crockford's base32 (45 bits) and one check symbol computed with the Luhn

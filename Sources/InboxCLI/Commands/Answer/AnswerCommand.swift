@@ -67,7 +67,7 @@ struct AnswerCommand: AsyncParsableCommand {
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
             audit: AuditLog(store: store, keys: environment.keys))
-        let opened = try reader.open(reference, purpose: "answering")
+        let opened = try reader.open(reference, purpose: .answering)
         let recorder = AnswerRecorder(store: store, keys: environment.keyHierarchy, master: master)
         let recipient: MailAddress
         do {

@@ -2,6 +2,7 @@
 import ArgumentParser
 import Foundation
 import InboxCore
+import InboxPolicy
 
 struct AuditListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List the audit log, oldest first.")
@@ -26,7 +27,8 @@ struct AuditListCommand: AsyncParsableCommand {
         let who = entry.claimedBy.map { "\(entry.user) (for \($0))" } ?? entry.user
         let reason = entry.reason.map { "reason: \(TerminalSafeText.render($0))" } ?? ""
         let fields: [String] = [
-            String(id), entry.at.formatted(.iso8601), who, entry.action, entry.reference ?? "-", entry.purpose ?? "-", reason,
+            String(id), entry.at.formatted(.iso8601), who, entry.action.rawValue, entry.reference ?? "-", entry.purpose?.rawValue ?? "-",
+            reason,
         ]
         return fields.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
     }

@@ -6,6 +6,7 @@
 import ArgumentParser
 import Foundation
 import InboxCore
+import InboxPolicy
 import InboxStore
 
 struct AuditRestoreCommand: AsyncParsableCommand {
@@ -49,7 +50,7 @@ struct AuditRestoreCommand: AsyncParsableCommand {
             }
         }
         if !accepted.isEmpty {
-            try audit.append(AuditLog.entry(action: "restore-accepted", reference: nil, purpose: "accountability", reason: reason, at: now))
+            try audit.append(AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
         }
     }
 }

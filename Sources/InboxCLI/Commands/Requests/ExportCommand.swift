@@ -56,7 +56,7 @@ struct ExportCommand: AsyncParsableCommand {
                 policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
                 audit: AuditLog(store: store, keys: environment.keys))
             for reference in references {
-                let opened = try reader.open(reference, purpose: "access_request", action: "export")
+                let opened = try reader.open(reference, purpose: .accessRequest, action: .export)
                 let texts: [RecordField: String?] = [.email: opened.email, .question: opened.question, .answer: opened.answer]
                 var fields: [String: String] = [:]
                 var retention: [String: Retention] = [:]

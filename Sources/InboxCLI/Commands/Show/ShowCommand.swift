@@ -5,6 +5,7 @@ import ArgumentParser
 import Foundation
 import InboxCore
 import InboxCrypto
+import InboxPolicy
 import InboxStore
 
 struct ShowCommand: AsyncParsableCommand {
@@ -57,7 +58,7 @@ struct ShowCommand: AsyncParsableCommand {
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
             audit: AuditLog(store: store, keys: environment.keys))
-        let opened = try reader.open(reference, purpose: "answering", revealReason: revealEmail ? reason : nil)
+        let opened = try reader.open(reference, purpose: .answering, revealReason: revealEmail ? reason : nil)
 
         let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
         let output = Output(
