@@ -55,9 +55,15 @@ let package = Package(
             dependencies: ["COpenSSL", "CInboxSystem", "InboxTime"],
             swiftSettings: strictSettings
         ),
+        // The TOML subset that the policy and the configuration file are written in, every value
+        // with its line and column.
+        .target(
+            name: "InboxTOML",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "InboxPolicy",
-            dependencies: ["InboxTime"],
+            dependencies: ["InboxTime", "InboxTOML"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -85,9 +91,22 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // Settings for both executables: option, then environment, then the configuration file.
+        .target(
+            name: "InboxConfiguration",
+            dependencies: [
+                "InboxCore",
+                "InboxCrypto",
+                "InboxPolicy",
+                "InboxTOML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "InboxCLI",
             dependencies: [
+                "InboxConfiguration",
                 "InboxCore",
                 "InboxCrypto",
                 "InboxMail",
@@ -118,7 +137,7 @@ let package = Package(
         .executableTarget(
             name: "inbox-server",
             dependencies: [
-                "InboxCLI",
+                "InboxConfiguration",
                 "InboxCore",
                 "InboxCrypto",
                 "InboxServer",
@@ -168,7 +187,7 @@ let package = Package(
         .executableTarget(
             name: "inbox-fuzz",
             dependencies: [
-                "InboxCLI", "InboxCore", "InboxMail", "InboxPolicy", "InboxServer", "InboxStore",
+                "InboxConfiguration", "InboxCore", "InboxMail", "InboxPolicy", "InboxServer", "InboxStore",
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             path: "Tests/Fuzz/InboxFuzz",
@@ -189,6 +208,16 @@ let package = Package(
         .testTarget(
             name: "InboxTimeTests",
             dependencies: ["InboxTime"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxTOMLTests",
+            dependencies: ["InboxTOML"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "InboxConfigurationTests",
+            dependencies: ["InboxConfiguration", "InboxCore", "InboxTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -2,6 +2,7 @@
 // duplicate, a bad duration, an unknown event or purpose, or a hard maximum shorter than a rule is
 // an error with the file, line and column, and a hint.
 import Foundation
+public import InboxTOML
 
 public enum PolicyLoader {
     public static func load(path: String) throws -> Policy {
@@ -17,7 +18,7 @@ public enum PolicyLoader {
     }
 
     public static func parse(_ text: String, file: String) throws(PolicyError) -> Policy {
-        var root = TOMLTableReader(try TOMLParser.parse(file: file, text: text), path: "")
+        var root = TOMLTableReader(try TOMLParser.parse(file: file, text: text), path: "", guide: "policy/README.md")
         let version = try root.integer("version")
         guard version.value == Policy.formatVersion else {
             throw PolicyError(
@@ -104,7 +105,7 @@ public enum PolicyLoader {
         var table = try root.table("purposes")
         var purposes: [Purpose] = []
         for entry in table.allKeys() {
-            var purpose = try entry.node.table("the purpose `\(entry.key)`", path: "purposes.\(entry.key)")
+            var purpose = try entry.node.table("the purpose `\(entry.key)`", path: "purposes.\(entry.key)", guide: root.guide)
             purposes.append(
                 Purpose(
                     id: entry.key, description: try localized(&purpose, "description"), legalBasis: try localized(&purpose, "legal_basis")))
@@ -129,7 +130,7 @@ public enum PolicyLoader {
                     entry.keyLocation, "unknown field `\(entry.key)` in [fields]",
                     hint: "the inbox stores \(PolicyField.allCases.map(\.rawValue).joined(separator: ", "))")
             }
-            var reader = try entry.node.table("the field `\(entry.key)`", path: "fields.\(entry.key)")
+            var reader = try entry.node.table("the field `\(entry.key)`", path: "fields.\(entry.key)", guide: root.guide)
             fields.append(try parseField(field, &reader, purposeIDs: purposeIDs))
             try reader.finish(known: ["description", "purpose", "opened_for", "retention", "hard_maximum", "archival_reference"])
         }
@@ -175,7 +176,7 @@ public enum PolicyLoader {
         let rulesArray = try table.array("retention")
         var rules: [RetentionRule] = []
         for node in rulesArray.elements {
-            var rule = try node.table("a retention rule", path: "fields.\(field.rawValue).retention")
+            var rule = try node.table("a retention rule", path: "fields.\(field.rawValue).retention", guide: table.guide)
             let event = try rule.string("after")
             guard let retentionEvent = RetentionEvent(rawValue: event.value), field.events.contains(retentionEvent) else {
                 throw PolicyError(
@@ -210,7 +211,7 @@ public enum PolicyLoader {
         let array = try root.array("recipients")
         var recipients: [Recipient] = []
         for node in array.elements {
-            var table = try node.table("a recipient", path: "recipients")
+            var table = try node.table("a recipient", path: "recipients", guide: root.guide)
             let name = try table.string("name").value
             let description = try localized(&table, "description")
             var fields: [PolicyField] = []

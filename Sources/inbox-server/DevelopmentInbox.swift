@@ -2,7 +2,7 @@
 // fresh clone. Its passphrase is written next to the master key, which is exactly what production
 // must never do: hence the loud log line and the refusal under INBOX_ENVIRONMENT=production.
 import Foundation
-import InboxCLI
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxPolicy
@@ -23,7 +23,7 @@ enum DevelopmentInbox {
             FileManager.default.createFile(
                 atPath: passphraseFile, contents: Data((passphrase + "\n").utf8), attributes: [.posixPermissions: 0o600])
         else {
-            throw CLIError("cannot write \(passphraseFile)")
+            throw ConfigurationError("cannot write \(passphraseFile)")
         }
         logger.warning(
             "DEVELOPMENT MODE: created a throwaway inbox; its passphrase is stored beside the master key. Never use this inbox for real questions.",
@@ -34,7 +34,7 @@ enum DevelopmentInbox {
 /// The epoch length the configured policy sets.
 enum InboxEnvironmentPolicy {
     static func calendar(_ settings: InboxSettings) throws -> EpochCalendar {
-        let policy = try InboxEnvironment.loadPolicy(settings.policyFile)
+        let policy = try ConfiguredInbox.loadPolicy(settings.policyFile)
         return try EpochCalendar(monthsPerEpoch: policy.policy.epochMonths)
     }
 }

@@ -2,7 +2,7 @@
 // it holds the public keys and the email-index keys, never a private key.
 import ArgumentParser
 import Foundation
-import InboxCLI
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxServer
@@ -17,29 +17,37 @@ struct InboxServerCommand: AsyncParsableCommand {
         commandName: "inbox-server",
         abstract: "Serve the citizens' contact form: seal each submission and store it durably.",
         discussion: """
-            Settings come from the command line, then the environment, then the configuration file \
-            (host, port, admin-port, rate-limit, trusted-proxy, request-timeout, min-free-space), then the defaults. SIGTERM or SIGINT \
-            stops accepting, commits and answers what is in flight, and exits.
+            Settings come from the command line, then the environment (INBOX_HOST, INBOX_PORT, INBOX_ADMIN_PORT, \
+            INBOX_RATE_LIMIT, INBOX_TRUSTED_PROXY, INBOX_REQUEST_TIMEOUT, INBOX_MIN_FREE_SPACE, and the paths' \
+            INBOX_DATA_DIR, INBOX_KEY_DIR, INBOX_POLICY, INBOX_CONFIG), then the configuration file (the option's \
+            name without dashes), then the defaults. SIGTERM or SIGINT stops accepting, commits and answers what is \
+            in flight, and exits.
             """
     )
 
     @OptionGroup var common: CommonOptions
 
-    @Option(help: "The address to listen on (default 127.0.0.1).") var host: String?
-    @Option(help: "The port of the form (default 8080).") var port: Int?
-    @Option(name: .customLong("admin-port"), help: "The loopback port of /healthz and /metrics, or `off` (default 8081).") var adminPort:
-        String?
-    @Option(name: .customLong("rate-limit"), help: "Submissions per client, such as 10/minute (the default), or `off`.") var rateLimit:
-        String?
-    @Option(name: .customLong("trusted-proxy"), help: "A reverse proxy whose X-Forwarded-For is believed (repeatable).")
+    @Option(help: "The address to listen on (env INBOX_HOST, default 127.0.0.1).") var host: String?
+    @Option(help: "The port of the form (env INBOX_PORT, default 8080).") var port: Int?
+    @Option(
+        name: .customLong("admin-port"), help: "The loopback port of /healthz and /metrics, or `off` (env INBOX_ADMIN_PORT, default 8081).")
+    var adminPort: String?
+    @Option(
+        name: .customLong("rate-limit"), help: "Submissions per client, such as 10/minute (the default), or `off` (env INBOX_RATE_LIMIT).")
+    var rateLimit: String?
+    @Option(
+        name: .customLong("trusted-proxy"),
+        help: "A reverse proxy whose X-Forwarded-For is believed (repeatable; env INBOX_TRUSTED_PROXY, comma-separated).")
     var trustedProxies: [String] = []
     @Option(
         name: .customLong("min-free-space"),
-        help: "MiB of free space below which /healthz answers 503, before the disk is full (default 256).")
+        help: "MiB of free space below which /healthz answers 503, before the disk is full (env INBOX_MIN_FREE_SPACE, default 256).")
     var minimumFreeSpace: String?
     @Option(
         name: .customLong("request-timeout"),
-        help: "Seconds a client may take to send a whole request; idle connections close after as long (default 30).")
+        help:
+            "Seconds a client may take to send a whole request; idle connections close after as long (env INBOX_REQUEST_TIMEOUT, default 30)."
+    )
     var requestTimeout: String?
     @Flag(help: "Create a throwaway inbox when none exists (never in production: INBOX_ENVIRONMENT=production refuses it).")
     var development = false
@@ -48,18 +56,17 @@ struct InboxServerCommand: AsyncParsableCommand {
         var logger = Logger(label: "inbox-server")
         logger.logLevel = .info
         let settings = try InboxSettings(common: common)
-        let config = settings.config?.values ?? [:]
         let environment = ProcessInfo.processInfo.environment
 
         if development {
             guard environment["INBOX_ENVIRONMENT"]?.lowercased() != "production" else {
-                throw CLIError("--development is refused: INBOX_ENVIRONMENT says production")
+                throw ConfigurationError("--development is refused: INBOX_ENVIRONMENT says production")
             }
             try DevelopmentInbox.createIfMissing(settings: settings, logger: logger)
         }
-        let inbox = try InboxEnvironment(common: common)
+        let inbox = try ConfiguredInbox(settings: settings)
         guard inbox.keys.isInitialized else {
-            throw CLIError(
+            throw ConfigurationError(
                 "no master public key in \(inbox.keys.path): create the inbox with `inbox keys init` (or run with --development on a workstation)"
             )
         }
@@ -71,39 +78,12 @@ struct InboxServerCommand: AsyncParsableCommand {
         }
 
         var server = ServerConfiguration(policy: inbox.policy, keys: inbox.keys, store: store)
-        server.host = host ?? config["host"] ?? server.host
-        if let port = try Self.port(port.map(String.init) ?? config["port"], name: "--port") { server.port = port }
-        let adminSetting: String? = adminPort ?? config["admin-port"]
-        switch adminSetting {
-        case "off": server.adminPort = nil
-        case let text?: server.adminPort = try Self.port(text, name: "--admin-port")
-        case nil: break
-        }
-        let rateSetting: String? = rateLimit ?? config["rate-limit"]
-        switch rateSetting {
-        case "off": server.rateLimit = nil
-        case let text?:
-            guard let limit = RateLimit(parsing: text) else {
-                throw ValidationError("--rate-limit \(text) is not N/PERIOD (10/minute, 100/hour, 5/30s) or off")
-            }
-            server.rateLimit = limit
-        case nil: break
-        }
-        if let text = requestTimeout ?? config["request-timeout"] {
-            guard let seconds = Double(text), seconds >= 0.1, seconds <= 3600 else {
-                throw ValidationError("--request-timeout \(text) is not a number of seconds from 0.1 to 3600")
-            }
-            server.requestTimeout = .milliseconds(Int64(seconds * 1000))
-        }
-        server.dataDirectory = inbox.settings.dataDirectory
-        if let text = minimumFreeSpace ?? config["min-free-space"] {
-            guard let mebibytes = UInt64(text), mebibytes <= 1 << 30 else {
-                throw ValidationError("--min-free-space \(text) is not a number of MiB")
-            }
-            server.minimumFreeBytes = mebibytes << 20
-        }
-        server.trustedProxies = Set(
-            trustedProxies + (config["trusted-proxy"]?.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } ?? []))
+        server.dataDirectory = settings.dataDirectory
+        try ListenerSettings.apply(
+            ListenerSettings.Options(
+                host: host, port: port, adminPort: adminPort, rateLimit: rateLimit, trustedProxies: trustedProxies,
+                minimumFreeSpace: minimumFreeSpace, requestTimeout: requestTimeout),
+            layers: settings.layers, to: &server)
 
         let intake = try IntakeServer(configuration: server, logger: logger)
         logger.info(
@@ -114,11 +94,5 @@ struct InboxServerCommand: AsyncParsableCommand {
         let group = ServiceGroup(
             configuration: .init(services: intake.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
-    }
-
-    static func port(_ text: String?, name: String) throws -> Int? {
-        guard let text else { return nil }
-        guard let port = Int(text), (1...65535).contains(port) else { throw ValidationError("\(name) \(text) is not a port number") }
-        return port
     }
 }

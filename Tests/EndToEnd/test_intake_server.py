@@ -3,6 +3,7 @@ with the real `inbox` executable and by reading its files."""
 import http.client
 import json
 import re
+import os
 import signal
 import socket
 import sqlite3
@@ -456,6 +457,44 @@ def test_listener_settings_come_from_the_configuration_file(inbox):
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
         log.close()
+
+
+def test_the_environment_beats_the_configuration_file_and_a_bad_value_names_its_place(inbox):
+    from conftest import POLICY, SERVER, free_port
+    port, admin_port = free_port(), free_port()
+    config = inbox.directory / "inbox.conf"
+    # A number as TOML writes it; the environment's port and admin port win over the file's.
+    config.write_text(f'data-dir = "{inbox.data}"\nport = 1\nadmin-port = 2\nrate-limit = "off"\n')
+    environment = dict(os.environ, INBOX_PORT=str(port), INBOX_ADMIN_PORT=str(admin_port))
+    log = open(inbox.directory / "layered.log", "wb")
+    process = subprocess.Popen([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL, stdout=log,
+                               stderr=subprocess.STDOUT, env=environment)
+    try:
+        server = Server(inbox)
+        server.process, server.port, server.admin_port, server.log = process, port, admin_port, inbox.directory / "layered.log"
+        server.wait_until_healthy()
+        assert request(port, "POST", "/", body=b"question=q", headers=JSON_FORM)[0] == 201
+    finally:
+        process.send_signal(signal.SIGTERM)
+        assert process.wait(timeout=60) == 0
+        log.close()
+
+    # A bad value stops the server and names the line and column it was written at, or the variable.
+    config.write_text(f'data-dir = "{inbox.data}"\n\nport = 99999\n')
+    result = subprocess.run([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"{config}:3:8: 99999 is not a port number" in result.stderr
+    result = subprocess.run([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60, env=dict(os.environ, INBOX_PORT=str(port), INBOX_RATE_LIMIT="lots"))
+    assert result.returncode != 0
+    assert "INBOX_RATE_LIMIT in the environment: lots is not N/PERIOD" in result.stderr
+    # And a configuration file that is not valid TOML is named the same way.
+    config.write_text(f'data-dir = "{inbox.data}"\nport = "8080\n')
+    result = subprocess.run([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL,
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert f"invalid configuration: {config}:2:" in result.stderr
 
 
 def test_the_server_refuses_to_start_on_an_invalid_policy(inbox):

@@ -1,6 +1,7 @@
 // The policy's bad-input table: each mistake is refused with its own message, at its line.
 import Foundation
 import InboxPolicy
+import InboxTOML
 import Testing
 
 @Suite("policy validation")

@@ -1,14 +1,13 @@
-// What every command works with, built in one place: the settings, the policy in force (a command
-// refuses to start on an invalid one), the store and the key directories.
+// What every staff command works with, built in one place: the configured inbox (settings, the
+// policy in force, the key directory), and on demand the master key and the store.
 import Foundation
+public import InboxConfiguration
 public import InboxCore
 public import InboxCrypto
-import InboxPolicy
 import InboxStore
 
 public struct InboxEnvironment {
-    public let settings: InboxSettings
-    public let policy: LoadedPolicy
+    public let inbox: ConfiguredInbox
 
     /// Reads the settings and the policy; an invalid policy stops the command with its line.
     public init(common: CommonOptions) throws {
@@ -16,7 +15,10 @@ public struct InboxEnvironment {
     }
 
     init(common: CommonOptions, privateKeys: PrivateKeyOptions?) throws {
-        settings = try InboxSettings(common: common, privateKeys: privateKeys)
+        var paths = common.paths
+        paths.privateKeyDirectory = privateKeys?.privateKeyDirectory
+        paths.passphraseFile = privateKeys?.passphraseFile
+        let settings = try InboxSettings(options: paths)
         if let claimed = settings.sudo, StaffIdentity.current.sudo == nil {
             // Set by hand, left over in a shell sudo started, or a parent that cannot be seen: not
             // believed for the audit log, and said so; the restrictions of sudo apply all the same.
@@ -24,26 +26,15 @@ public struct InboxEnvironment {
                 "Note: SUDO_USER says \(TerminalSafeText.render(claimed.user)), but inbox cannot see that sudo started it; "
                     + "the audit log names the account \(StaffIdentity.current.user).\n")
         }
-        policy = try Self.loadPolicy(settings.policyFile)
-        try checkEpochLength()
+        inbox = try ConfiguredInbox(settings: settings)
     }
 
-    public static func loadPolicy(_ path: String) throws -> LoadedPolicy {
-        do {
-            return try LoadedPolicy.load(path: path)
-        } catch let error as PolicyError {
-            throw CLIError("invalid policy: \(error)")
-        }
-    }
-
-    public var databasePath: String { "\(settings.dataDirectory)/inbox.sqlite" }
-    public var keyHierarchy: KeyHierarchy { settings.keyHierarchy }
-    public var keys: KeyDirectory { keyHierarchy.keys }
-
-    /// The epoch length the policy sets, as the key calendar.
-    public var epochCalendar: EpochCalendar {
-        get throws { try EpochCalendar(monthsPerEpoch: policy.policy.epochMonths) }
-    }
+    public var settings: InboxSettings { inbox.settings }
+    public var policy: LoadedPolicy { inbox.policy }
+    public var databasePath: String { inbox.databasePath }
+    public var keyHierarchy: KeyHierarchy { inbox.keyHierarchy }
+    public var keys: KeyDirectory { inbox.keys }
+    public var epochCalendar: EpochCalendar { get throws { try inbox.epochCalendar } }
 
     /// Asks for (or reads) the passphrase once and opens the master key: the one expensive
     /// passphrase check of a command.
@@ -58,17 +49,5 @@ public struct InboxEnvironment {
             throw CLIError("no database at \(databasePath); create the inbox with `inbox keys init` or pass --data-dir")
         }
         return try SQLiteStore(path: databasePath)
-    }
-
-    /// Epoch numbers are fixed when an inbox is created; a policy that later sets another length
-    /// would make them ambiguous, so it is refused.
-    public func checkEpochLength() throws {
-        guard keys.isInitialized else { return }
-        let inUse = try keys.calendar().monthsPerEpoch
-        guard inUse == policy.policy.epochMonths else {
-            throw CLIError(
-                "the policy sets key epochs of \(policy.policy.epochMonths) month(s), but this inbox's keys use \(inUse); "
-                    + "an inbox keeps the epoch length it was created with")
-        }
     }
 }

@@ -2,6 +2,7 @@
 // environment, then the configuration file) and checked before the passphrase is asked, so that a
 // wrong setting costs nothing.
 import Glibc
+import InboxConfiguration
 import InboxMail
 
 struct MailSettings {
@@ -17,26 +18,26 @@ struct MailSettings {
         try SudoRestrictions.refuse(options.smtpURL, option: "--smtp-url", sudo: settings.sudo)
         try SudoRestrictions.refuse(options.caFile, option: "--smtp-ca-file", sudo: settings.sudo)
         try SudoRestrictions.refuse(options.credentialsFile, option: "--smtp-credentials-file", sudo: settings.sudo)
-        guard let url = settings.setting(options.smtpURL, env: "INBOX_SMTP_URL", config: "smtp-url") else {
+        guard let url = settings.layers.value("smtp-url", option: options.smtpURL, variable: "INBOX_SMTP_URL") else {
             throw CLIError("no relay to send through: pass --smtp-url smtp://HOST:587 or set INBOX_SMTP_URL")
         }
-        guard let sender = settings.setting(options.mailFrom, env: "INBOX_MAIL_FROM", config: "mail-from") else {
+        guard let sender = settings.layers.value("mail-from", option: options.mailFrom, variable: "INBOX_MAIL_FROM") else {
             throw CLIError("no sender: pass --mail-from \"Name <address>\" or set INBOX_MAIL_FROM")
         }
         do {
             smtp = SMTPConfiguration(
                 server: try SMTPServerAddress(parsing: url),
-                credentials: try settings.setting(
-                    options.credentialsFile, env: "INBOX_SMTP_CREDENTIALS_FILE", config: "smtp-credentials-file"
+                credentials: try settings.layers.value(
+                    "smtp-credentials-file", option: options.credentialsFile, variable: "INBOX_SMTP_CREDENTIALS_FILE"
                 )
                 .map { try SMTPCredentials(file: $0) },
-                caFile: settings.setting(options.caFile, env: "INBOX_SMTP_CA_FILE", config: "smtp-ca-file"),
+                caFile: settings.layers.value("smtp-ca-file", option: options.caFile, variable: "INBOX_SMTP_CA_FILE"),
                 clientName: Self.hostName())
             self.from = try Mailbox(parsing: sender)
         } catch let error as SMTPError {
             throw CLIError("\(error)")
         }
-        subject = settings.setting(options.subject, env: "INBOX_MAIL_SUBJECT", config: "subject") ?? Self.defaultSubject
+        subject = settings.layers.value("subject", option: options.subject, variable: "INBOX_MAIL_SUBJECT") ?? Self.defaultSubject
         guard !subject.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
             throw CLIError("the subject contains a line break or another control character")
         }

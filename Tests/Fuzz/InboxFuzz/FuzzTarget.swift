@@ -2,11 +2,11 @@
 // fuzzer reports) for any input that breaks the parser or one of its promises. Named so that
 // Tests/Fuzz/run.sh and the corpus directories (Tests/Fuzz/corpus/NAME) agree.
 import Foundation
+import InboxConfiguration
 import InboxPolicy
 import InboxStore
 import NIOCore
 
-@testable import InboxCLI
 @testable import InboxCore
 @testable import InboxMail
 @testable import InboxServer
@@ -31,7 +31,7 @@ struct FuzzTarget: Sendable {
             _ = try? PolicyLoader.parse(String(decoding: bytes, as: UTF8.self), file: "fuzz.toml")
         },
         FuzzTarget(name: "config") { bytes in
-            _ = try? ConfigFile(path: "fuzz.conf", text: String(decoding: bytes, as: UTF8.self))
+            _ = try? ConfigurationFile(path: "fuzz.conf", text: String(decoding: bytes, as: UTF8.self))
         },
         FuzzTarget(name: "smtp-reply") { bytes in
             // Replies as they arrive from a relay, split at an arbitrary point into two reads.

@@ -6,6 +6,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxMail

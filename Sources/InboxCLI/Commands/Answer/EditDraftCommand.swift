@@ -11,6 +11,7 @@
 import ArgumentParser
 import Foundation
 import Glibc
+import InboxConfiguration
 import InboxCore
 
 struct EditDraftCommand: AsyncParsableCommand {
@@ -30,7 +31,7 @@ struct EditDraftCommand: AsyncParsableCommand {
 
     func run() async throws {
         let dataDirectory =
-            (try? ConfigFile(path: InboxSettings.installedConfig))?.values["data-dir"] ?? "/var/lib/contact-inbox"
+            (try? ConfigurationFile(path: InboxSettings.installedConfig))?.values["data-dir"] ?? "/var/lib/contact-inbox"
         guard access(dataDirectory, R_OK) != 0 else {
             throw CLIError("edit-draft runs the editor as the staff member only; this account can read \(dataDirectory), so it is refused")
         }

@@ -1,6 +1,7 @@
 // `inbox audit list`: the audit log, oldest first.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxPolicy
 

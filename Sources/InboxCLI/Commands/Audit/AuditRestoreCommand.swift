@@ -5,6 +5,7 @@
 // now, the acceptance is kept in its anchor with the reason, and the audit log records it.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxPolicy
 import InboxStore

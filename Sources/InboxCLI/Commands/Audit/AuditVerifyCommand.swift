@@ -1,6 +1,7 @@
 // `inbox audit verify`: checks the audit log and the purge log, each against its chain and its
 // anchor; exits non-zero and names the first broken entry.
 import ArgumentParser
+import InboxConfiguration
 import InboxCore
 
 struct AuditVerifyCommand: AsyncParsableCommand {

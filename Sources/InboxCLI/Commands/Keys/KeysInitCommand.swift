@@ -1,6 +1,7 @@
 // `inbox keys init`: set up a new inbox.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCrypto
 import InboxStore
 

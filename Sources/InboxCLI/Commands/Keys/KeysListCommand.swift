@@ -3,6 +3,7 @@
 // for destruction comes from the policy in force.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxPolicy

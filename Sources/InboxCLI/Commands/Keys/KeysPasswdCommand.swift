@@ -1,5 +1,6 @@
 // `inbox keys passwd`: re-encrypt the master private key under a new passphrase.
 import ArgumentParser
+import InboxConfiguration
 import InboxCrypto
 
 struct KeysPasswdCommand: AsyncParsableCommand {

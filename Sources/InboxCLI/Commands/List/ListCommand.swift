@@ -3,6 +3,7 @@
 // at most one screen unless --all or --limit, through the pager. Piped or with --json: every match.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxPolicy

@@ -1,5 +1,6 @@
 // `inbox policy check [FILE]`: validate a policy file without touching any inbox.
 import ArgumentParser
+import InboxConfiguration
 import InboxCore
 
 struct PolicyCheckCommand: AsyncParsableCommand {
@@ -23,7 +24,7 @@ struct PolicyCheckCommand: AsyncParsableCommand {
                     + "check your own copy without sudo: /usr/local/bin/inbox policy check FILE")
         }
         let path = file ?? settings.policyFile
-        let loaded = try InboxEnvironment.loadPolicy(path)
+        let loaded = try ConfiguredInbox.loadPolicy(path)
         print("\(path): valid (sha256 \(loaded.digest))")
     }
 }

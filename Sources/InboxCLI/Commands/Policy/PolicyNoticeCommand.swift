@@ -1,5 +1,6 @@
 // `inbox policy notice --lang sv|en`: the privacy notice of GDPR article 13, as the form shows it.
 import ArgumentParser
+import InboxConfiguration
 import InboxCore
 import InboxPolicy
 

@@ -1,5 +1,6 @@
 // `inbox policy record`: the record of processing of GDPR article 30, as Markdown.
 import ArgumentParser
+import InboxConfiguration
 import InboxCore
 import InboxPolicy
 

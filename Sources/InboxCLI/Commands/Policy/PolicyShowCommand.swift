@@ -1,5 +1,6 @@
 // `inbox policy show`: for each field, what is kept, why, and for how long.
 import ArgumentParser
+import InboxConfiguration
 import InboxCore
 import InboxPolicy
 

@@ -2,6 +2,7 @@
 // Run hourly by a systemd timer; needs no passphrase and is idempotent.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 

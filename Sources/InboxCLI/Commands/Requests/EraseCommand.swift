@@ -2,6 +2,7 @@
 // deletes sealed bytes it never opens, and finds a person's records through the index keys.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxStore

@@ -2,6 +2,7 @@
 // record's fields and how long each will be kept. Purpose: access_request; audited per record.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxPolicy

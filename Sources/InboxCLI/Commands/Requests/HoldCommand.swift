@@ -2,6 +2,7 @@
 // and let the policy apply again. Both re-seal the record's fields, so both need the passphrase.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxStore

@@ -3,6 +3,7 @@
 // for the terminal, in the table and in --json alike.
 import ArgumentParser
 import Foundation
+import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxPolicy

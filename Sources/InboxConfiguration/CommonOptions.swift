@@ -22,6 +22,11 @@ public struct CommonOptions: ParsableArguments {
 
     @Option(
         name: .customLong("config"),
-        help: ArgumentHelp("A configuration file of `name = \"value\"` lines (env INBOX_CONFIG).", valueName: "file"))
+        help: ArgumentHelp("A TOML configuration file of `name = \"value\"` settings (env INBOX_CONFIG).", valueName: "file"))
     public var config: String?
+
+    /// The paths these options name, for InboxSettings.
+    public var paths: InboxSettings.PathOptions {
+        InboxSettings.PathOptions(dataDirectory: dataDirectory, keyDirectory: keyDirectory, policy: policy, config: config)
+    }
 }

@@ -1,11 +1,9 @@
 // Settings come from the command line, then the environment, then the configuration file, then
 // the defaults.
-import ArgumentParser
+import InboxConfiguration
 import InboxCore
 import InboxTestSupport
 import Testing
-
-@testable import InboxCLI
 
 @Suite("settings")
 struct InboxSettingsTests {
@@ -15,10 +13,25 @@ struct InboxSettingsTests {
     ) throws
         -> InboxSettings
     {
-        let command = try KeysPasswdCommand.parse(arguments)
-        return try InboxSettings(
-            common: command.common, privateKeys: command.privateKeys, environment: environment, installedConfig: installedConfig, sudo: sudo
-        )
+        return try InboxSettings(options: Self.options(arguments), environment: environment, installedConfig: installedConfig, sudo: sudo)
+    }
+
+    /// The path options as a command line of `--name value` pairs gives them.
+    static func options(_ arguments: [String]) throws -> InboxSettings.PathOptions {
+        var options = InboxSettings.PathOptions()
+        for pair in stride(from: 0, to: arguments.count, by: 2) {
+            let value = arguments[pair + 1]
+            switch arguments[pair] {
+            case "--data-dir": options.dataDirectory = value
+            case "--key-dir": options.keyDirectory = value
+            case "--policy": options.policy = value
+            case "--config": options.config = value
+            case "--private-key-dir": options.privateKeyDirectory = value
+            case "--passphrase-file": options.passphraseFile = value
+            default: throw ConfigurationError("unknown option \(arguments[pair])")
+            }
+        }
+        return options
     }
 
     static let anna = SudoInvocation(user: "anna", uid: 1001, gid: 1001)
@@ -32,7 +45,7 @@ struct InboxSettingsTests {
     func sudoOptions(arguments: [String]) throws {
         let directory = try TemporaryDirectory()
         let installed = try directory.write("inbox.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
-        let error = try #require(throws: CLIError.self) { try settings(arguments, installedConfig: installed, sudo: Self.anna) }
+        let error = try #require(throws: ConfigurationError.self) { try settings(arguments, installedConfig: installed, sudo: Self.anna) }
         #expect(error.description.contains("\(arguments[0]) is refused when anna runs inbox through sudo"))
     }
 
@@ -42,7 +55,9 @@ struct InboxSettingsTests {
     func sudoEnvironment(name: String) throws {
         let directory = try TemporaryDirectory()
         let installed = try directory.write("inbox.conf", "data-dir = \"/var/lib/contact-inbox\"\n")
-        #expect(throws: CLIError.self) { try settings([], environment: [name: "/tmp/mine"], installedConfig: installed, sudo: Self.anna) }
+        #expect(throws: ConfigurationError.self) {
+            try settings([], environment: [name: "/tmp/mine"], installedConfig: installed, sudo: Self.anna)
+        }
     }
 
     @Test("through sudo the installed configuration decides, a policy in the working directory is not looked for, and - is allowed")
@@ -54,7 +69,7 @@ struct InboxSettingsTests {
         #expect(resolved.policyFile == InboxSettings.installedPolicy)
         #expect(resolved.passphraseFile == "-")
         // Without an installed configuration there is nothing to go by.
-        #expect(throws: CLIError.self) { try settings([], sudo: Self.anna) }
+        #expect(throws: ConfigurationError.self) { try settings([], sudo: Self.anna) }
     }
 
     @Test("the installed configuration is read when no other is named, and only then")
@@ -100,6 +115,6 @@ struct InboxSettingsTests {
     func invalidConfig() throws {
         let directory = try TemporaryDirectory()
         let config = try directory.write("inbox.conf", "data_dir = \"/a\"\n")
-        #expect(throws: CLIError.self) { try settings(["--config", config]) }
+        #expect(throws: ConfigurationError.self) { try settings(["--config", config]) }
     }
 }

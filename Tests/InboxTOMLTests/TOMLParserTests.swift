@@ -1,7 +1,7 @@
 import Testing
 
-// The TOML subset: what a policy author may write, through the loader's view of it.
-@testable import InboxPolicy
+// The TOML subset: what a policy author may write, as a file that uses it sees it.
+@testable import InboxTOML
 
 @Suite("TOML subset")
 struct TOMLParserTests {
@@ -42,7 +42,7 @@ struct TOMLParserTests {
     func nesting() throws {
         for opener in ["[", "{a="] {
             let text = "s = " + String(repeating: opener, count: 100_000)
-            let error = try #require(throws: PolicyError.self) { try parse(text) }
+            let error = try #require(throws: TOMLError.self) { try parse(text) }
             #expect(error.description.contains("nest more than \(TOMLParser.maximumDepth) deep"))
         }
         // What a policy needs still parses: retention rules are an array of inline tables.
@@ -81,7 +81,7 @@ struct TOMLParserTests {
             ("a = \"\u{1}\"", 1, "control character"),
         ])
     func refused(text: String, line: Int, message: String) {
-        let error = #expect(throws: PolicyError.self) { try parse(text) }
+        let error = #expect(throws: TOMLError.self) { try parse(text) }
         #expect(error?.message.contains(message) == true, "\(String(describing: error))")
         #expect(error?.location.line == line)
     }

@@ -4,9 +4,9 @@
 // everything, and a file they name would be read with the service account's rights. So under sudo
 // these come from the installed configuration alone, and files are read from standard input,
 // which the person's own shell opened with the person's own rights (`--message-file -`).
-import InboxCore
+public import InboxCore
 
-enum SudoRestrictions {
+public enum SudoRestrictions {
     /// The environment variables that name paths or the configuration.
     static let pathVariables = [
         "INBOX_DATA_DIR", "INBOX_KEY_DIR", "INBOX_PRIVATE_KEY_DIR", "INBOX_POLICY", "INBOX_CONFIG", "INBOX_PASSPHRASE_FILE",
@@ -14,20 +14,20 @@ enum SudoRestrictions {
     ]
 
     /// Refuses an option that names a path; `-` (standard input) is allowed where `allowsStandardInput`.
-    static func refuse(_ value: String?, option: String, allowsStandardInput: Bool = false, sudo: SudoInvocation?) throws {
+    public static func refuse(_ value: String?, option: String, allowsStandardInput: Bool = false, sudo: SudoInvocation?) throws {
         guard let sudo, let value else { return }
         if allowsStandardInput && value == "-" { return }
         let instead =
             allowsStandardInput
             ? "; give the file on standard input instead: \(option) - < FILE"
             : "; it comes from \(InboxSettings.installedConfig)"
-        throw CLIError("\(option) is refused when \(sudo.user) runs inbox through sudo\(instead)")
+        throw ConfigurationError("\(option) is refused when \(sudo.user) runs inbox through sudo\(instead)")
     }
 
-    static func refuseEnvironment(_ environment: [String: String], sudo: SudoInvocation?) throws {
+    public static func refuseEnvironment(_ environment: [String: String], sudo: SudoInvocation?) throws {
         guard let sudo else { return }
         for name in pathVariables where !(environment[name] ?? "").isEmpty {
-            throw CLIError("\(name) is refused when \(sudo.user) runs inbox through sudo; the installed configuration decides")
+            throw ConfigurationError("\(name) is refused when \(sudo.user) runs inbox through sudo; the installed configuration decides")
         }
     }
 }

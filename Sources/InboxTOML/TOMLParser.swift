@@ -1,12 +1,14 @@
-// A strict parser for the subset of TOML 1.0 that policy files use: tables, arrays of tables,
-// dotted keys, strings (basic, literal, multi-line basic), integers, booleans, arrays and inline
-// tables. Floats and dates are refused: a policy writes durations as strings ("30 days").
+// A strict parser for the subset of TOML 1.0 that the policy and the configuration file use:
+// tables, arrays of tables, dotted keys, strings (basic, literal, multi-line basic), integers,
+// booleans, arrays and inline tables. Floats and dates are refused: a policy writes durations as
+// strings ("30 days").
 //
 // Every value keeps its line and column, which TOML libraries report only for syntax errors; the
-// policy's own validation needs them to name the line of an unknown key or a bad duration.
+// validation of each file (TOMLTableReader) needs them to name the line of an unknown key or a bad
+// value.
 import Foundation
 
-struct TOMLParser {
+public struct TOMLParser {
     private let file: String
     private let scalars: [Unicode.Scalar]
     private var index = 0
@@ -23,7 +25,7 @@ struct TOMLParser {
         self.scalars = Array(text.unicodeScalars)
     }
 
-    static func parse(file: String, text: String) throws(PolicyError) -> TOMLTable {
+    public static func parse(file: String, text: String) throws(TOMLError) -> TOMLTable {
         var parser = TOMLParser(file: file, text: text)
         return try parser.parseDocument()
     }
@@ -43,13 +45,13 @@ struct TOMLParser {
         index += 1
     }
 
-    private func error(_ message: String, hint: String? = nil, at location: SourceLocation? = nil) -> PolicyError {
-        PolicyError(location ?? self.location, message, hint: hint)
+    private func error(_ message: String, hint: String? = nil, at location: SourceLocation? = nil) -> TOMLError {
+        TOMLError(location ?? self.location, message, hint: hint)
     }
 
     // MARK: Document structure
 
-    private mutating func parseDocument() throws(PolicyError) -> TOMLTable {
+    private mutating func parseDocument() throws(TOMLError) -> TOMLTable {
         let root = TOMLTable(location: SourceLocation(file: file, line: 1, column: 1), isExplicitlyDefined: true)
         var table = root
         while true {
@@ -66,7 +68,7 @@ struct TOMLParser {
     }
 
     /// `[a.b]` or `[[a.b]]`: returns the table that the following key/value lines fill.
-    private mutating func parseHeader(root: TOMLTable) throws(PolicyError) -> TOMLTable {
+    private mutating func parseHeader(root: TOMLTable) throws(TOMLError) -> TOMLTable {
         let start = location
         advance()
         let isArray = current == "["
@@ -118,7 +120,7 @@ struct TOMLParser {
 
     /// Follows `key` from `table` for a header or dotted key, creating an implicit table if needed.
     /// For an array of tables, the path continues in its last element.
-    private func descend(into table: TOMLTable, key: String, at location: SourceLocation, path: [String]) throws(PolicyError) -> TOMLTable {
+    private func descend(into table: TOMLTable, key: String, at location: SourceLocation, path: [String]) throws(TOMLError) -> TOMLTable {
         if let existing = table.entry(key) {
             switch existing.node.value {
             case .table(let child) where !child.isInline:
@@ -138,7 +140,7 @@ struct TOMLParser {
     }
 
     /// `key = value`, where key may be dotted.
-    private mutating func parseKeyValue(into table: TOMLTable) throws(PolicyError) {
+    private mutating func parseKeyValue(into table: TOMLTable) throws(TOMLError) {
         let keys = try parseKeyPath()
         skipSpaces()
         guard current == "=" else {
@@ -160,7 +162,7 @@ struct TOMLParser {
         target.append(last.name, at: last.location, value)
     }
 
-    private mutating func parseKeyPath() throws(PolicyError) -> [(name: String, location: SourceLocation)] {
+    private mutating func parseKeyPath() throws(TOMLError) -> [(name: String, location: SourceLocation)] {
         var keys: [(name: String, location: SourceLocation)] = []
         while true {
             skipSpaces()
@@ -172,7 +174,7 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseKey() throws(PolicyError) -> String {
+    private mutating func parseKey() throws(TOMLError) -> String {
         switch current {
         case "\"":
             return try parseBasicString()
@@ -198,7 +200,7 @@ struct TOMLParser {
 
     // MARK: Values
 
-    private mutating func parseValue() throws(PolicyError) -> TOMLNode {
+    private mutating func parseValue() throws(TOMLError) -> TOMLNode {
         let start = location
         switch current {
         case "\"":
@@ -230,14 +232,14 @@ struct TOMLParser {
         }
     }
 
-    private mutating func enterContainer() throws(PolicyError) {
+    private mutating func enterContainer() throws(TOMLError) {
         guard depth < Self.maximumDepth else {
             throw error("arrays and tables nest more than \(Self.maximumDepth) deep", hint: "a policy needs two levels at most")
         }
         depth += 1
     }
 
-    private mutating func parseBasicString() throws(PolicyError) -> String {
+    private mutating func parseBasicString() throws(TOMLError) -> String {
         advance()
         var value = ""
         while true {
@@ -256,7 +258,7 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseMultilineBasicString() throws(PolicyError) -> String {
+    private mutating func parseMultilineBasicString() throws(TOMLError) -> String {
         advance()
         advance()
         advance()
@@ -286,7 +288,7 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseLiteralString() throws(PolicyError) -> String {
+    private mutating func parseLiteralString() throws(TOMLError) -> String {
         advance()
         var value = ""
         while true {
@@ -300,7 +302,7 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseEscape() throws(PolicyError) -> Unicode.Scalar {
+    private mutating func parseEscape() throws(TOMLError) -> Unicode.Scalar {
         let start = location
         guard let character = current else { throw error("the string ends inside an escape") }
         advance()
@@ -331,13 +333,13 @@ struct TOMLParser {
         }
     }
 
-    private func checkControl(_ character: Unicode.Scalar) throws(PolicyError) {
+    private func checkControl(_ character: Unicode.Scalar) throws(TOMLError) {
         if character.value < 0x20 && character != "\t" || character.value == 0x7F {
             throw error("a control character (U+\(String(character.value, radix: 16, uppercase: true))) is not allowed in a string")
         }
     }
 
-    private mutating func parseBoolean() throws(PolicyError) -> Bool {
+    private mutating func parseBoolean() throws(TOMLError) -> Bool {
         for (word, value) in [("true", true), ("false", false)] where matches(word) {
             for _ in word.unicodeScalars { advance() }
             return value
@@ -351,7 +353,7 @@ struct TOMLParser {
         return true
     }
 
-    private mutating func parseInteger() throws(PolicyError) -> Int {
+    private mutating func parseInteger() throws(TOMLError) -> Int {
         let start = location
         var text = ""
         while let character = current,
@@ -376,7 +378,7 @@ struct TOMLParser {
         return value
     }
 
-    private mutating func parseArray() throws(PolicyError) -> [TOMLNode] {
+    private mutating func parseArray() throws(TOMLError) -> [TOMLNode] {
         advance()
         var elements: [TOMLNode] = []
         while true {
@@ -395,7 +397,7 @@ struct TOMLParser {
         }
     }
 
-    private mutating func parseInlineTable() throws(PolicyError) -> TOMLTable {
+    private mutating func parseInlineTable() throws(TOMLError) -> TOMLTable {
         let table = TOMLTable(location: location, isExplicitlyDefined: true, isInline: true)
         advance()
         skipSpaces()
@@ -439,7 +441,7 @@ struct TOMLParser {
     }
 
     /// After a key/value or a header only spaces and a comment may follow on the line.
-    private mutating func expectEndOfLine() throws(PolicyError) {
+    private mutating func expectEndOfLine() throws(TOMLError) {
         skipSpaces()
         skipComment()
         if current == "\r" && peek(1) == "\n" { advance() }

@@ -1,8 +1,8 @@
-// The values of the TOML subset a policy is written in, each with the place it was written.
+// The values of the TOML subset, each with the place it was written.
 
 /// A parsed value and where it starts in the file.
-struct TOMLNode {
-    enum Value {
+public struct TOMLNode {
+    public enum Value {
         case string(String)
         case integer(Int)
         case boolean(Bool)
@@ -10,11 +10,11 @@ struct TOMLNode {
         case table(TOMLTable)
     }
 
-    let value: Value
-    let location: SourceLocation
+    public let value: Value
+    public let location: SourceLocation
 
     /// How the value's kind is named in error messages.
-    var kind: String {
+    public var kind: String {
         switch value {
         case .string: "a string"
         case .integer: "an integer"
@@ -27,20 +27,20 @@ struct TOMLNode {
 
 /// A TOML table: its entries in the order written, each key with the place the key was written.
 /// A class, because the parser fills tables that it reaches through several paths.
-final class TOMLTable {
-    struct Entry {
-        let key: String
-        let keyLocation: SourceLocation
-        let node: TOMLNode
+public final class TOMLTable {
+    public struct Entry {
+        public let key: String
+        public let keyLocation: SourceLocation
+        public let node: TOMLNode
     }
 
     /// Where the table was opened (its header, or the first dotted key that made it).
-    let location: SourceLocation
+    public let location: SourceLocation
     /// Whether a `[header]` or an inline `{ }` defined it, so that a second definition is refused.
     var isExplicitlyDefined: Bool
     /// Inline tables are closed: no later header or dotted key may add to them.
     let isInline: Bool
-    private(set) var entries: [Entry] = []
+    public private(set) var entries: [Entry] = []
 
     init(location: SourceLocation, isExplicitlyDefined: Bool, isInline: Bool = false) {
         self.location = location
@@ -48,7 +48,7 @@ final class TOMLTable {
         self.isInline = isInline
     }
 
-    func entry(_ key: String) -> Entry? {
+    public func entry(_ key: String) -> Entry? {
         entries.first { $0.key == key }
     }
 
