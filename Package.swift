@@ -243,8 +243,13 @@ let package = Package(
         .testTarget(
             name: "InboxServerTests",
             dependencies: [
-                "InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore",
+                "InboxServer", "InboxCore", "InboxCrypto", "InboxPolicy", "InboxStore", "InboxTestSupport",
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                // Requests through the application's router in process: every status in seconds.
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             swiftSettings: strictSettings
         ),

@@ -1,4 +1,4 @@
-// Everything `buildApplication` needs, read once by the executable (or built by a test).
+// Everything `buildApplication` needs: read by the executable from its settings, or built by a test.
 import Foundation
 public import InboxCore
 public import InboxCrypto

@@ -85,14 +85,14 @@ struct InboxServerCommand: AsyncParsableCommand {
                 minimumFreeSpace: minimumFreeSpace, requestTimeout: requestTimeout),
             layers: settings.layers, to: &server)
 
-        let intake = try IntakeServer(configuration: server, logger: logger)
+        let application = try buildApplication(server, logger: logger)
         logger.info(
             "listening",
             metadata: [
                 "form": "http://\(server.host):\(server.port)", "admin": "\(server.adminPort.map { "http://127.0.0.1:\($0)" } ?? "off")",
             ])
         let group = ServiceGroup(
-            configuration: .init(services: intake.services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

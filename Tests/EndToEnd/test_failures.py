@@ -16,6 +16,8 @@ from urllib.parse import urlencode
 
 import pytest
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support.expected_conditions import staleness_of
+from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import JSON_FORM, ROOT, Inbox, Server, request
 from test_form_in_browser import accessibility_problems, chromium
@@ -77,7 +79,11 @@ def submit_in_browser(browser, server):
     browser.get(f"http://127.0.0.1:{server.port}/")
     browser.find_element(By.ID, "question").send_keys(QUESTION)
     browser.find_element(By.ID, "email").send_keys(ADDRESS)
-    browser.find_element(By.CSS_SELECTOR, "button[type=submit]").click()
+    submit = browser.find_element(By.CSS_SELECTOR, "button[type=submit]")
+    submit.click()
+    # A click only starts the navigation: wait until the page that held the button is gone, so that
+    # what is read next is the server's answer, not the form it was sent from.
+    WebDriverWait(browser, 30).until(staleness_of(submit))
 
 
 def assert_the_form_came_back_with_the_text(browser, expected):
