@@ -31,7 +31,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     router.add(middleware: RequestLogMiddleware(logger: logger))
     router.add(middleware: SecurityHeadersMiddleware())
     FormController(
-        sealer: sealer, writer: writer, metrics: metrics, rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
+        intake: Intake(sealer: sealer, writer: writer), metrics: metrics,
+        rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
         trustedProxies: configuration.trustedProxies, notices: PageNotices(policy: configuration.policy.policy),
         contact: configuration.policy.policy.controller.email, space: space, logger: logger
     ).addRoutes(to: router)

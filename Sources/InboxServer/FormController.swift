@@ -10,9 +10,10 @@ import InboxStore
 import Logging
 import NIOCore
 
+// Parses the request, calls the intake, and renders what came of it: the use case itself
+// (validation, sealing, the durable write) lives in InboxCore's `Intake`.
 struct FormController: Sendable {
-    let sealer: IntakeSealer
-    let writer: GroupCommitWriter
+    let intake: Intake
     let metrics: IntakeMetrics
     let rateLimiter: RateLimiter?
     let trustedProxies: Set<String>
@@ -90,8 +91,22 @@ struct FormController: Sendable {
                 : Response.redirect(to: "/thanks?ref=\(decoy.text)&lang=\(language.rawValue)", type: .normal)
         }
 
-        switch SubmissionValidator.validate(question: form["question"], email: form["email"]) {
-        case .failure(let errors):
+        let outcome: Intake.Outcome
+        do {
+            outcome = try await intake.submit(question: form["question"], email: form["email"])
+        } catch let unavailable as IntakeUnavailable {
+            logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
+            return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)
+        } catch is GroupCommitWriter.Stopped {
+            return refuse(.shuttingDown, form: form, language: language, wantsJSON: wantsJSON)
+        } catch {
+            let condition = diagnose(error)
+            // The condition, never the submission; the cause stays out of the log too.
+            logger.error("a submission could not be stored", metadata: ["condition": "\(condition.logName)"])
+            return refuse(.store(condition), form: form, language: language, wantsJSON: wantsJSON)
+        }
+        switch outcome {
+        case .invalid(let errors):
             metrics.recordRejected("invalid")
             if wantsJSON {
                 let messages = Dictionary(
@@ -102,25 +117,7 @@ struct FormController: Sendable {
                 language: language, notice: notices[language], question: form["question"] ?? "", email: form["email"] ?? "",
                 problems: errors.problems)
             return html(page.render(), status: .unprocessableContent)
-        case .success(let submission):
-            let reference = try Reference.random()
-            let sealed: NewSubmission
-            do {
-                sealed = try sealer.seal(submission, reference: reference, receivedAt: Date())
-            } catch let unavailable as IntakeUnavailable {
-                logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
-                return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)
-            }
-            do {
-                try await writer.submit(sealed)
-            } catch is GroupCommitWriter.Stopped {
-                return refuse(.shuttingDown, form: form, language: language, wantsJSON: wantsJSON)
-            } catch {
-                let condition = diagnose(error)
-                // The condition, never the submission; the cause stays out of the log too.
-                logger.error("a submission could not be stored", metadata: ["condition": "\(condition.logName)"])
-                return refuse(.store(condition), form: form, language: language, wantsJSON: wantsJSON)
-            }
+        case .stored(let reference):
             let elapsed = ContinuousClock.now - started
             metrics.recordAccepted(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             context.issued.record(reference)

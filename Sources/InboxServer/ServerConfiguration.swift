@@ -22,9 +22,10 @@ public struct ServerConfiguration: Sendable {
     public var minimumFreeBytes: UInt64 = 256 << 20
     public var policy: LoadedPolicy
     public var keys: KeyDirectory
-    public var store: any InboxStore
+    /// The intake node's role only: it inserts, and can do nothing else.
+    public var store: any IntakeStore
 
-    public init(policy: LoadedPolicy, keys: KeyDirectory, store: any InboxStore) {
+    public init(policy: LoadedPolicy, keys: KeyDirectory, store: any IntakeStore) {
         self.policy = policy
         self.keys = keys
         self.store = store

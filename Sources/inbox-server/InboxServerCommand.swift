@@ -70,12 +70,10 @@ struct InboxServerCommand: AsyncParsableCommand {
                 "no master public key in \(inbox.keys.path): create the inbox with `inbox keys init` (or run with --development on a workstation)"
             )
         }
-        // The server only reads the key directory: `inbox keys init` and the purge create epochs.
-        let store = try SQLiteStore(path: inbox.databasePath)
-        let suppressed = try store.erase(SuppressionList(keys: inbox.keys).entries().map(\.reference))
-        if !suppressed.isEmpty {
-            logger.notice("applied erasures again from the suppression list", metadata: ["count": "\(suppressed.count)"])
-        }
+        // The server only reads the key directory (`inbox keys init` and the purge create epochs)
+        // and only inserts into the store: erasures applied again after a restore are the purge's
+        // and `inbox audit restore`'s to make.
+        let store: any IntakeStore = try SQLiteStore(path: inbox.databasePath)
 
         var server = ServerConfiguration(policy: inbox.policy, keys: inbox.keys, store: store)
         server.dataDirectory = settings.dataDirectory

@@ -19,13 +19,13 @@ struct ListCommandTests {
     }
 
     @Test("each status filter returns its records; all returns every one")
-    func filters() throws {
-        let open = try inbox.submit()
-        let answered = try inbox.submit()
-        let held = try inbox.submit(email: false)
+    func filters() async throws {
+        let open = try await inbox.submit()
+        let answered = try await inbox.submit()
+        let held = try await inbox.submit(email: false)
         let store = try inbox.store()
-        try store.markAnswered(answered, sealedAnswer: Data([1]), at: Date())
-        try store.setHold(held, hold: Hold(reason: "legal hold", since: Date()))
+        try await inbox.markAnswered(answered)
+        try await inbox.setHoldMarker(held, reason: "legal hold")
 
         #expect(try list([]).map { $0["reference"] as? String } == [open.text])
         #expect(try list(["--status", "answered"]).map { $0["reference"] as? String } == [answered.text])
@@ -36,10 +36,10 @@ struct ListCommandTests {
     }
 
     @Test("the address's deletion date follows the policy: 90 days unanswered, 30 after an answer")
-    func deletionDates() throws {
-        let open = try inbox.submit()
-        let answered = try inbox.submit()
-        try inbox.store().markAnswered(answered, sealedAnswer: Data([1]), at: Date())
+    func deletionDates() async throws {
+        let open = try await inbox.submit()
+        let answered = try await inbox.submit()
+        try await inbox.markAnswered(answered)
         let items = try list(["--status", "all"])
         let formatter = ISO8601DateFormatter()
         func item(_ reference: Reference) -> [String: Any] { items.first { $0["reference"] as? String == reference.text }! }
@@ -52,14 +52,15 @@ struct ListCommandTests {
     }
 
     @Test("piped, every row is printed whatever the screen; --limit shows the oldest and says so")
-    func pipedAndLimited() throws {
-        let references = try (0..<5).map { _ in try inbox.submit() }
+    func pipedAndLimited() async throws {
+        var references: [Reference] = []
+        for _ in 0..<5 { references.append(try await inbox.submit()) }
         let everything = try inbox.run(["list"]).standardOutput.split(separator: "\n")
         #expect(everything.count == 1 + 5 + 1)
         let limited = try inbox.run(["list", "--limit", "2"])
         let lines = limited.standardOutput.split(separator: "\n")
         #expect(lines.count == 1 + 2 + 1)
-        let oldest = try inbox.store().records(status: .open, held: false).prefix(2).map(\.reference.text)
+        let oldest = try await inbox.store().records(status: .open, held: false).prefix(2).map(\.reference.text)
         #expect(lines[1].hasPrefix(oldest[0]) && lines[2].hasPrefix(oldest[1]))
         #expect(lines.last == "5 open record(s); the 2 oldest shown (inbox list --all, or --limit N)")
         #expect(references.count == 5)
@@ -67,8 +68,8 @@ struct ListCommandTests {
     }
 
     @Test("the table names the records and counts them")
-    func table() throws {
-        let reference = try inbox.submit()
+    func table() async throws {
+        let reference = try await inbox.submit()
         let result = try inbox.run(["list"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains(reference.text))

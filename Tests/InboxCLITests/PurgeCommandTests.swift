@@ -21,19 +21,19 @@ struct PurgeCommandTests {
     }
 
     @Test("on a filled store, 91 days on, the address goes and the question stays; two years on, the record goes")
-    func filledStore() throws {
-        let reference = try inbox.submit()
+    func filledStore() async throws {
+        let reference = try await inbox.submit()
         let store = try inbox.store()
 
         let early = try inbox.run(["purge"], at: "+31d")
         #expect(early.status == 0, "\(early.standardError)")
-        #expect(try store.record(reference)?.fields == [.email, .question])
+        #expect(try await store.record(reference)?.fields == [.email, .question])
 
         let dryRun = try inbox.run(["purge", "--dry-run", "--as-of", ISO8601DateFormatter().string(from: Date() + 91 * 86_400)])
         #expect(dryRun.status == 0)
         #expect(dryRun.standardOutput.contains("delete  \(reference)  email"))
         #expect(dryRun.standardOutput.contains("(hard maximum 90 days after received)"))
-        #expect(try store.record(reference)?.fields == [.email, .question])
+        #expect(try await store.record(reference)?.fields == [.email, .question])
 
         // Sixty days since the last run: more than the policy's purge.max_gap, so the purge shows what
         // it would do and refuses until the clock is confirmed.
@@ -41,28 +41,28 @@ struct PurgeCommandTests {
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("--confirm-clock"))
         #expect(refused.standardOutput.contains("delete  \(reference)  email"))
-        #expect(try store.record(reference)?.fields == [.email, .question])
+        #expect(try await store.record(reference)?.fields == [.email, .question])
 
         let later = try inbox.run(["purge", "--confirm-clock"], at: "+91d")
         #expect(later.status == 0, "\(later.standardError)")
         #expect(later.standardOutput.contains("Deleted fields: 1 email, 0 question, 0 answer"))
-        #expect(try store.record(reference)?.fields == [.question])
+        #expect(try await store.record(reference)?.fields == [.question])
 
         let muchLater = try inbox.run(["purge", "--confirm-clock"], at: "+731d")
         #expect(muchLater.status == 0, "\(muchLater.standardError)")
-        #expect(try store.record(reference) == nil)
+        #expect(try await store.record(reference) == nil)
         #expect(muchLater.standardOutput.contains("Keys destroyed:"))
         #expect(!muchLater.standardOutput.contains("Keys destroyed: none"))
     }
 
     @Test("a clock earlier than the last purge is refused, confirmed or not, and nothing changes")
-    func clockBack() throws {
-        let reference = try inbox.submit()
+    func clockBack() async throws {
+        let reference = try await inbox.submit()
         #expect(try inbox.run(["purge"], at: "+10d").status == 0)
         let back = try inbox.run(["purge", "--confirm-clock"], at: "+5d")
         #expect(back.status != 0)
         #expect(back.standardError.contains("earlier than the last purge"))
-        #expect(try inbox.store().record(reference)?.fields == [.email, .question])
+        #expect(try await inbox.store().record(reference)?.fields == [.email, .question])
     }
 
     @Test("--as-of without --dry-run is refused")

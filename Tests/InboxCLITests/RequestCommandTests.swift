@@ -24,10 +24,10 @@ struct RequestCommandTests {
     }
 
     @Test("export finds every record of a person however the address is typed, with fields and retention")
-    func export() throws {
-        let first = try inbox.submitThroughIntake(email: "Anna.Andersson@Example.se", question: "Första frågan")
-        let second = try inbox.submitThroughIntake(email: "anna.andersson@example.se", question: "Andra frågan")
-        _ = try inbox.submitThroughIntake(email: "bo@example.se", question: "Någon annans")
+    func export() async throws {
+        let first = try await inbox.submitThroughIntake(email: "Anna.Andersson@Example.se", question: "Första frågan")
+        let second = try await inbox.submitThroughIntake(email: "anna.andersson@example.se", question: "Andra frågan")
+        _ = try await inbox.submitThroughIntake(email: "bo@example.se", question: "Någon annans")
         let result = try inbox.run(["export", "--email", " ANNA.andersson@example.SE ", "--passphrase-file", inbox.passphraseFile])
         let records = try #require(try json(result) as? [[String: Any]])
         #expect(Set(records.compactMap { $0["reference"] as? String }) == [first.text, second.text])
@@ -41,8 +41,8 @@ struct RequestCommandTests {
     }
 
     @Test("an address with no records exports an empty array without asking for a passphrase")
-    func exportNothing() throws {
-        _ = try inbox.submitThroughIntake(email: "bo@example.se")
+    func exportNothing() async throws {
+        _ = try await inbox.submitThroughIntake(email: "bo@example.se")
         let records = try #require(try json(try inbox.run(["export", "--email", "nobody@example.se"])) as? [Any])
         #expect(records.isEmpty)
     }
@@ -55,15 +55,15 @@ struct RequestCommandTests {
             ("anna@example.se\u{200E}", "U+200E LEFT-TO-RIGHT MARK"), ("\u{FEFF}anna@example.se", "U+FEFF ZERO WIDTH NO-BREAK SPACE"),
             ("anna@example.se\u{2069}", "U+2069 POP DIRECTIONAL ISOLATE"), ("anna\u{0007}@example.se", "U+0007"),
         ])
-    func invisibleCharacters(address: String, named: String) throws {
-        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
+    func invisibleCharacters(address: String, named: String) async throws {
+        let reference = try await inbox.submitThroughIntake(email: "anna@example.se")
         for command in [["erase", "--email", address], ["export", "--email", address, "--passphrase-file", inbox.passphraseFile]] {
             let result = try inbox.run(command)
             #expect(result.status != 0, "\(command[0]) accepted \(address.unicodeScalars.map { $0.value })")
             #expect(result.standardError.contains(named), "\(result.standardError)")
             #expect(result.standardError.contains("nothing was looked up"))
         }
-        #expect(try inbox.store().record(reference) != nil)
+        #expect(try await inbox.store().record(reference) != nil)
         #expect(try auditActions().isEmpty)
     }
 
@@ -75,17 +75,18 @@ struct RequestCommandTests {
     }
 
     @Test("erase --email deletes every record of the person now, keeps others, and survives a purge")
-    func eraseByEmail() throws {
-        let first = try inbox.submitThroughIntake(email: "anna@example.se")
-        let second = try inbox.submitThroughIntake(email: "ANNA@example.se")
-        let other = try inbox.submitThroughIntake(email: "bo@example.se")
+    func eraseByEmail() async throws {
+        let first = try await inbox.submitThroughIntake(email: "anna@example.se")
+        let second = try await inbox.submitThroughIntake(email: "ANNA@example.se")
+        let other = try await inbox.submitThroughIntake(email: "bo@example.se")
         let result = try inbox.run(["erase", "--email", "anna@example.se"])
         let receipt = try #require(try json(result) as? [String: Any])
         #expect(Set(receipt["references"] as? [String] ?? []) == [first.text, second.text])
         #expect(!result.standardOutput.contains("anna"))
         let store = try inbox.store()
-        #expect(try store.record(first) == nil && store.record(second) == nil)
-        #expect(try store.record(other) != nil)
+        #expect(try await store.record(first) == nil)
+        #expect(try await store.record(second) == nil)
+        #expect(try await store.record(other) != nil)
         let suppression = try String(contentsOfFile: "\(inbox.dataDirectory)/keys/suppression.log", encoding: .utf8)
         #expect(suppression.contains(first.text) && suppression.contains(second.text) && !suppression.contains("anna"))
         #expect(try auditActions() == ["erase/access_request", "erase/access_request"])
@@ -94,34 +95,34 @@ struct RequestCommandTests {
     }
 
     @Test("a held record is erased only when the hold is overridden with a reason")
-    func held() throws {
-        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
-        try inbox.store().setHold(reference, hold: Hold(reason: "court order 12-34", since: Date()))
+    func held() async throws {
+        let reference = try await inbox.submitThroughIntake(email: "anna@example.se")
+        try await inbox.setHoldMarker(reference, reason: "court order 12-34")
         let refused = try inbox.run(["erase", reference.text])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("is held"))
-        #expect(try inbox.store().record(reference) != nil)
+        #expect(try await inbox.store().record(reference) != nil)
         let withoutReason = try inbox.run(["erase", reference.text, "--override-hold"])
         #expect(withoutReason.status != 0)
         let overridden = try inbox.run(["erase", reference.text, "--override-hold", "--reason", "the court lifted the order"])
         #expect(overridden.status == 0, "\(overridden.standardError)")
-        #expect(try inbox.store().record(reference) == nil)
+        #expect(try await inbox.store().record(reference) == nil)
         let audit = try inbox.run(["audit", "list"])
         #expect(audit.standardOutput.contains("erase  \(reference.text)  access_request  reason: the court lifted the order"))
     }
 
     @Test("an unknown address erases nothing and says so")
-    func eraseNothing() throws {
-        let kept = try inbox.submitThroughIntake(email: "bo@example.se")
+    func eraseNothing() async throws {
+        let kept = try await inbox.submitThroughIntake(email: "bo@example.se")
         let result = try inbox.run(["erase", "--email", "nobody@example.se"])
         #expect(result.status == 0)
         #expect(result.standardOutput.contains("nothing was erased"))
-        #expect(try inbox.store().record(kept) != nil)
+        #expect(try await inbox.store().record(kept) != nil)
     }
 
     @Test("hold and release with the real executable: listed as held, then open again, both audited")
-    func holdAndRelease() throws {
-        let reference = try inbox.submitThroughIntake(email: "anna@example.se")
+    func holdAndRelease() async throws {
+        let reference = try await inbox.submitThroughIntake(email: "anna@example.se")
         let held = try inbox.run(["hold", reference.text, "--reason", "court order 12-34", "--passphrase-file", inbox.passphraseFile])
         #expect(held.status == 0, "\(held.standardError)")
         let listed = try #require(try json(try inbox.run(["list", "--status", "held", "--json"])) as? [[String: Any]])

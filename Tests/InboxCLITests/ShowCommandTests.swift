@@ -20,8 +20,8 @@ struct ShowCommandTests {
     }
 
     @Test("the address is masked; the question is shown; the opening is audited")
-    func masked() throws {
-        let reference = try inbox.submit(question: "Hur söker jag bygglov?\nFör ett uterum.")
+    func masked() async throws {
+        let reference = try await inbox.submit(question: "Hur söker jag bygglov?\nFör ett uterum.")
         let result = try show(reference)
         #expect(result.status == 0, "\(result.standardError)")
         #expect(result.standardOutput.contains("Email:     a•••@e•••.se"))
@@ -35,8 +35,8 @@ struct ShowCommandTests {
     }
 
     @Test("revealing the address needs a reason, which is audited")
-    func reveal() throws {
-        let reference = try inbox.submit()
+    func reveal() async throws {
+        let reference = try await inbox.submit()
         let refused = try show(reference, ["--reveal-email"])
         #expect(refused.status != 0)
         #expect(refused.standardError.contains("--reveal-email needs --reason"))
@@ -55,8 +55,8 @@ struct ShowCommandTests {
     ]
 
     @Test("citizen text cannot act on the terminal, in the table or in JSON", arguments: hostile)
-    func terminalSafety(hostile: String, shown: String) throws {
-        let reference = try inbox.submit(question: "before \(hostile) after")
+    func terminalSafety(hostile: String, shown: String) async throws {
+        let reference = try await inbox.submit(question: "before \(hostile) after")
         for extra in [[], ["--json"]] {
             let result = try show(reference, extra)
             #expect(result.status == 0, "\(result.standardError)")
@@ -70,17 +70,17 @@ struct ShowCommandTests {
     }
 
     @Test("without a passphrase nothing is opened and nothing is audited")
-    func noPassphrase() throws {
-        let reference = try inbox.submit()
+    func noPassphrase() async throws {
+        let reference = try await inbox.submit()
         let result = try inbox.run(["show", reference.text])
         #expect(result.status != 0)
         #expect(result.standardError.contains("--passphrase-file"))
-        #expect(try inbox.store().entries(of: .audit).isEmpty)
+        #expect(try await inbox.store().entries(of: .audit).isEmpty)
     }
 
     @Test("a mistyped reference is caught by its check symbol")
-    func mistyped() throws {
-        let reference = try inbox.submit()
+    func mistyped() async throws {
+        let reference = try await inbox.submit()
         var symbols = Array(reference.text)
         symbols[0] = symbols[0] == "A" ? "B" : "A"
         let result = try inbox.run(["show", String(symbols), "--passphrase-file", inbox.passphraseFile])
@@ -89,15 +89,15 @@ struct ShowCommandTests {
     }
 
     @Test("audit verify passes on an intact log and names a changed entry")
-    func verify() throws {
-        let reference = try inbox.submit()
+    func verify() async throws {
+        let reference = try await inbox.submit()
         for _ in 0..<3 { #expect(try show(reference).status == 0) }
         let intact = try inbox.run(["audit", "verify"])
         #expect(intact.status == 0)
         #expect(intact.standardOutput.contains("intact: 3 entries"))
         let store = try inbox.store()
-        let second = try #require(try store.entries(of: .audit).dropFirst().first?.id)
-        try store.pool.write { db in
+        let second = try #require(try await store.entries(of: .audit).dropFirst().first?.id)
+        try await store.pool.write { db in
             try db.execute(sql: "UPDATE audit_log SET body = replace(body, 'answering', 'Answering') WHERE id = ?", arguments: [second])
         }
         let broken = try inbox.run(["audit", "verify"])

@@ -46,9 +46,12 @@ final class InboxFixture {
         policy = try LoadedPolicy.load(path: path)
     }
 
+    /// The audit log every use case of these tests writes to.
+    var audit: AuditLog { AuditLog(store: store, keys: keys) }
+
     /// The purge, without the boot-clock check: these tests move the wall clock by hand.
     var purge: Purge {
-        var purge = Purge(policy: policy, store: store, keys: keys)
+        var purge = Purge(policy: policy, store: store, keys: keys, audit: audit)
         purge.bootTime = { nil }
         return purge
     }
@@ -67,25 +70,25 @@ final class InboxFixture {
     }
 
     /// What the operator does after a restore: accept the logs as the backup ends them.
-    func acceptRestoredLogs(at date: Date = Date()) throws {
-        _ = try AuditLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
-        _ = try PurgeLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
+    func acceptRestoredLogs(at date: Date = Date()) async throws {
+        _ = try await AuditLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
+        _ = try await PurgeLog(store: store, keys: keys).chain.acceptRestoredEnd(reason: "restored in a test", at: date)
     }
 
     /// Seals and stores a submission received at `date`, returning its reference and sealed bytes.
     @discardableResult
     func submit(
         at date: Date, email: String? = "anna@example.se", question: String = "Hur söker jag bygglov?"
-    ) throws -> (
+    ) async throws -> (
         reference: Reference, sealed: [RecordField: Data]
     ) {
-        try Self.submit(to: store, keys: keys, at: date, email: email, question: question)
+        try await Self.submit(to: store, keys: keys, at: date, email: email, question: question)
     }
 
     /// The same, for callers on other tasks (the fixture itself is not Sendable).
     static func submit(
         to store: SQLiteStore, keys: KeyDirectory, at date: Date, email: String?, question: String
-    ) throws -> (
+    ) async throws -> (
         reference: Reference, sealed: [RecordField: Data]
     ) {
         let reference = try Reference.random()
@@ -99,8 +102,23 @@ final class InboxFixture {
             let hmac = try HMACSHA256.authenticationCode(for: Array(email.utf8), key: keys.indexKey(epoch: epoch))
             index = EmailIndexEntry(hmac: Data(hmac), epoch: epoch)
         }
-        try store.insert([NewSubmission(reference: reference, receivedAt: date, sealedFields: sealed, emailIndex: index)])
+        try await store.insert([NewSubmission(reference: reference, receivedAt: date, sealedFields: sealed, emailIndex: index)])
         return (reference, sealed)
+    }
+
+    /// The record answered at `date`, as `inbox answer` records it: with its audit entry, in one
+    /// transaction (the answer's bytes do not matter to these tests).
+    func markAnswered(_ reference: Reference, at date: Date) async throws {
+        let store = self.store
+        try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: date)) { append in
+            try await store.markAnswered(reference, sealedAnswer: Data([1, 2, 3]), at: date, audit: append)
+        }
+    }
+
+    /// Sets or clears a hold marker in the database alone, as a restored backup (or someone with
+    /// the database's write access) would leave it, without the hold's keys.
+    func setHoldMarker(_ reference: Reference, hold: Hold?) async throws {
+        try await store.pool.write { db in try SQLiteStore.setHold(db, recordID: try SQLiteStore.recordID(db, reference), hold: hold) }
     }
 
     /// Every byte of the database file and its WAL (and with `sharedMemory`, the -shm index,

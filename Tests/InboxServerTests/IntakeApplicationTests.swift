@@ -77,10 +77,10 @@ struct IntakeApplicationTests {
             let reference = try #require(location.split(separator: "ref=").last?.split(separator: "&").first.map(String.init))
             #expect(location == "/thanks?ref=\(reference)&lang=sv")
             let parsed = try #require(Reference(parsing: reference))
-            let stored = try #require(try store.record(parsed))
+            let stored = try #require(try await store.record(parsed))
             #expect(stored.fields == [.question, .email])
             // Sealed: the stored bytes are not the question.
-            let sealed = try store.sealedFields(of: stored.reference)
+            let sealed = try await store.sealedFields(of: stored.reference)
             #expect(sealed.values.allSatisfy { !String(decoding: $0, as: UTF8.self).contains("bygglov") })
             try await client.execute(uri: location, method: .get) { response in
                 #expect(response.status == .ok)
@@ -100,7 +100,7 @@ struct IntakeApplicationTests {
                 let reference = try #require(try Self.json(response)["reference"] as? String)
                 #expect(Reference(parsing: reference) != nil)
                 #expect(!response.headers.contains { $0.value.contains(reference) })
-                #expect(try store.recordCount() == 1)
+                #expect(try await store.recordCount() == 1)
             }
         }
     }
@@ -144,7 +144,7 @@ struct IntakeApplicationTests {
                 #expect(response.headers[.contentSecurityPolicy] != nil)
             }
         }
-        #expect(try fixture.store.recordCount() == 0)
+        #expect(try await fixture.store.recordCount() == 0)
     }
 
     @Test("an invalid question comes back: a browser gets the form with what was typed, a JSON client an error per field")
@@ -164,7 +164,7 @@ struct IntakeApplicationTests {
                 #expect(errors.keys.sorted() == ["question"])
             }
         }
-        #expect(try fixture.store.recordCount() == 0)
+        #expect(try await fixture.store.recordCount() == 0)
     }
 
     @Test("a filled honeypot is answered like a success and nothing is stored")
@@ -183,7 +183,7 @@ struct IntakeApplicationTests {
                 #expect(response.status == .created)
             }
         }
-        #expect(try fixture.store.recordCount() == 0)
+        #expect(try await fixture.store.recordCount() == 0)
     }
 
     @Test("past the rate limit a citizen gets 429 with Retry-After and the question back")
@@ -207,7 +207,7 @@ struct IntakeApplicationTests {
                 #expect((retryAfter ?? 0) > 0)
             }
         }
-        #expect(try fixture.store.recordCount() == 1)
+        #expect(try await fixture.store.recordCount() == 1)
     }
 
     @Test("without a key for the current month the question is refused 503 and comes back, never stored unreadable")
@@ -223,7 +223,7 @@ struct IntakeApplicationTests {
                 #expect(Self.text(response).contains("role=\"alert\""))
             }
         }
-        #expect(try fixture.store.recordCount() == 0)
+        #expect(try await fixture.store.recordCount() == 0)
     }
 
     @Test("the thanks page needs a valid reference")

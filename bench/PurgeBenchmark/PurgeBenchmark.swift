@@ -22,7 +22,7 @@ struct PurgeBenchmark {
     ]
     static let day: TimeInterval = 86_400
 
-    static func main() throws {
+    static func main() async throws {
         let scratch = CommandLine.arguments.dropFirst().first ?? FileManager.default.temporaryDirectory.path
         let policyPath = CommandLine.arguments.dropFirst(2).first ?? "policy/default.toml"
         let policy = try LoadedPolicy.load(path: policyPath)
@@ -31,7 +31,7 @@ struct PurgeBenchmark {
         for scenario in scenarios {
             let directory = "\(scratch)/purge-bench-\(UUID().uuidString)"
             defer { try? FileManager.default.removeItem(atPath: directory) }
-            let (seconds, purgeSeconds, deleted) = try run(scenario, in: directory, policy: policy)
+            let (seconds, purgeSeconds, deleted) = try await run(scenario, in: directory, policy: policy)
             results.append((scenario, purgeSeconds))
             say(
                 String(
@@ -47,7 +47,7 @@ struct PurgeBenchmark {
     }
 
     /// Seeds `scenario` and purges once; returns seeding seconds, purge seconds, fields deleted.
-    static func run(_ scenario: Scenario, in directory: String, policy: LoadedPolicy) throws -> (Double, Double, Int) {
+    static func run(_ scenario: Scenario, in directory: String, policy: LoadedPolicy) async throws -> (Double, Double, Int) {
         let now = Date()
         let hierarchy = KeyHierarchy(
             keys: KeyDirectory(path: "\(directory)/keys"), privateKeys: PrivateKeyDirectory(path: "\(directory)/private"))
@@ -68,12 +68,13 @@ struct PurgeBenchmark {
                         sealedFields: [.email: try randomData(73), .question: try randomData(5 + 32 + 400 + 16)],
                         emailIndex: EmailIndexEntry(hmac: try randomData(32), epoch: 202601)))
             }
-            try store.insert(submissions)
+            try await store.insert(submissions)
         }
         let seedSeconds = Date().timeIntervalSince(seedStart)
 
         let purgeStart = Date()
-        let report = try Purge(policy: policy, store: store, keys: hierarchy.keys).run(now: now)
+        let purge = Purge(policy: policy, store: store, keys: hierarchy.keys, audit: AuditLog(store: store, keys: hierarchy.keys))
+        let report = try await purge.run(now: now)
         let purgeSeconds = Date().timeIntervalSince(purgeStart)
         return (seedSeconds, purgeSeconds, report.deletedFields.values.reduce(0, +))
     }

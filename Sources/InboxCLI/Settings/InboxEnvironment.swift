@@ -43,6 +43,11 @@ public struct InboxEnvironment {
         return try keyHierarchy.openMasterKey(passphrase: passphrase)
     }
 
+    /// The audit log every use case of a command writes to.
+    func auditLog(_ store: any LogStore) -> AuditLog {
+        AuditLog(store: store, keys: keys)
+    }
+
     /// Opens the inbox's database, which `inbox keys init` created.
     func openStore() throws -> SQLiteStore {
         guard FileManager.default.fileExists(atPath: databasePath) else {

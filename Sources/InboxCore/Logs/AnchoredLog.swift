@@ -21,7 +21,7 @@ public struct AnchoredLog: Sendable {
     /// after the last checkpoint of a restored log is the most that could be forged.
     static let checkpointInterval: Int64 = 16
 
-    public let store: any InboxStore
+    public let store: any LogStore
     public let keys: KeyDirectory
     public let log: ChainedLogName
     /// A name for people: "audit log", "purge log".
@@ -32,7 +32,7 @@ public struct AnchoredLog: Sendable {
     let missingEntryNote: (@Sendable (_ afterID: Int64?) throws -> Data)?
 
     public init(
-        store: any InboxStore, keys: KeyDirectory, log: ChainedLogName, title: String,
+        store: any LogStore, keys: KeyDirectory, log: ChainedLogName, title: String,
         missingEntryNote: (@Sendable (Int64?) throws -> Data)? = nil
     ) {
         self.store = store
@@ -48,14 +48,43 @@ public struct AnchoredLog: Sendable {
     /// Appends `body`, chained to the tail after checking the tail against the anchor; returns the
     /// new entry.
     @discardableResult
-    public func append(_ body: Data) throws -> ChainedLogEntry {
-        try keys.withExclusiveLock {
-            var anchor = try readAnchor()
-            var appended: [ChainedLogEntry] = []
-            try store.writeChainedLog(log) { transaction in
-                var tail = try transaction.tail()
+    public func append(_ body: Data) async throws -> ChainedLogEntry {
+        try await append(body) { append in try await store.append(append) }
+    }
+
+    /// Appends `body` in the transaction of another change: `change` hands the append to the store
+    /// method that makes both at once (an answer and its audit entry), and returns what the store
+    /// appended.
+    @discardableResult
+    public func append(
+        _ body: Data, along change: (ChainedAppend) async throws -> AppendedEntries
+    ) async throws -> ChainedLogEntry {
+        try await keys.withExclusiveLock {
+            let anchor = try readAnchor()
+            let appended = try await change(chainedAppend(body, anchor: anchor))
+            guard let newest = appended.entries.last else { throw AnchoredLogError("nothing was appended to the \(title)") }
+            var moved = pendingAnchor(anchor, tail: appended.tail, newest: newest)
+            moved.lastID = newest.id
+            moved.hash = newest.hash.hexString
+            moved.pendingID = nil
+            moved.pendingHash = nil
+            try writeAnchor(moved)
+            for entry in appended.entries where entry.id % Self.checkpointInterval == 0 {
+                try checkpoints.record(entry)
+            }
+            return newest
+        }
+    }
+
+    /// What the store does inside its transaction: check the tail against the anchor, chain the
+    /// entries to it, and, before the commit, name the newest entry in the anchor as pending (if
+    /// the command stops between the commit and moving the anchor, the next run finds the entry
+    /// named and carries on).
+    private func chainedAppend(_ body: Data, anchor: LogAnchor?) -> ChainedAppend {
+        ChainedAppend(
+            log: log,
+            entries: { [self] tail in
                 try check(tail, against: anchor)
-                let adopted = tail
                 var bodies = [body]
                 // The anchor named an entry as being written, and the log ends before it: the
                 // command stopped between naming it and committing it, or someone removed it since.
@@ -63,42 +92,35 @@ public struct AnchoredLog: Sendable {
                 if let missing = anchor?.pendingID, tail?.id != missing, let note = missingEntryNote {
                     bodies.insert(try note(tail?.id), at: 0)
                 }
+                // After a removal emptied the log, the next entry chains to the checkpoint.
+                var previous = tail?.hash ?? anchor?.startHash.flatMap { Data(hexString: $0) } ?? HashChain.genesis
+                var entries: [NewChainedEntry] = []
                 for body in bodies {
-                    // After a removal emptied the log, the next entry chains to the checkpoint.
-                    let previous = tail?.hash ?? anchor?.startHash.flatMap { Data(hexString: $0) } ?? HashChain.genesis
                     let hash = try HashChain.link(previous: previous, body: body)
-                    let id = try transaction.insert(body: body, previousHash: previous, hash: hash)
-                    let entry = ChainedLogEntry(id: id, body: body, previousHash: previous, hash: hash)
-                    appended.append(entry)
-                    tail = entry
+                    entries.append(NewChainedEntry(body: body, previousHash: previous, hash: hash))
+                    previous = hash
                 }
-                // Before the commit: if we stop between the commit and moving the anchor, the next
-                // run finds the entry named as pending and carries on. A log without an anchor yet
-                // is anchored at its tail first.
+                return entries
+            },
+            beforeCommit: { [self] tail, appended in
                 guard let newest = appended.last else { return }
-                var pending = anchor ?? LogAnchor(lastID: adopted?.id, hash: adopted?.hash.hexString ?? HashChain.genesis.hexString)
-                pending.pendingID = newest.id
-                pending.pendingHash = newest.hash.hexString
-                try writeAnchor(pending)
-                anchor = pending
-            }
-            guard let newest = appended.last, var moved = anchor else { throw AnchoredLogError("nothing was appended to the \(title)") }
-            moved.lastID = newest.id
-            moved.hash = newest.hash.hexString
-            moved.pendingID = nil
-            moved.pendingHash = nil
-            try writeAnchor(moved)
-            for entry in appended where entry.id % Self.checkpointInterval == 0 {
-                try checkpoints.record(entry)
-            }
-            return newest
-        }
+                try writeAnchor(pendingAnchor(anchor, tail: tail, newest: newest))
+            })
+    }
+
+    /// The anchor naming `newest` as pending. A log without an anchor yet is anchored at the tail
+    /// it had first.
+    private func pendingAnchor(_ anchor: LogAnchor?, tail: ChainedLogEntry?, newest: ChainedLogEntry) -> LogAnchor {
+        var pending = anchor ?? LogAnchor(lastID: tail?.id, hash: tail?.hash.hexString ?? HashChain.genesis.hexString)
+        pending.pendingID = newest.id
+        pending.pendingHash = newest.hash.hexString
+        return pending
     }
 
     /// The newest entry, checked against the anchor and against its own hash: what a purge trusts
     /// for the time of the last run.
-    public func verifiedTail() throws -> ChainedLogEntry? {
-        let (anchor, stored) = try consistentRead()
+    public func verifiedTail() async throws -> ChainedLogEntry? {
+        let (anchor, stored) = try await consistentRead()
         let tail = stored.last
         try check(tail, against: anchor)
         if let tail, try HashChain.link(previous: tail.previousHash, body: tail.body) != tail.hash {
@@ -107,13 +129,13 @@ public struct AnchoredLog: Sendable {
         return tail
     }
 
-    public func entries() throws -> [ChainedLogEntry] {
-        try store.entries(of: log)
+    public func entries() async throws -> [ChainedLogEntry] {
+        try await store.entries(of: log)
     }
 
     /// Checks every link of the chain from its start, and that it ends where the anchor says.
-    public func verify() throws -> Verification {
-        let (anchor, stored) = try consistentRead()
+    public func verify() async throws -> Verification {
+        let (anchor, stored) = try await consistentRead()
         if let index = try firstBrokenEntry(stored, anchor: anchor) {
             return .broken(
                 entryID: stored[index].id,
@@ -132,23 +154,22 @@ public struct AnchoredLog: Sendable {
     /// entry's hashed body), keeping a checkpoint so that the rest still verifies. Returns how
     /// many were removed. The whole chain is checked first: a time changed inside a body breaks
     /// its hash, and nothing is removed on the word of a changed entry.
-    public func removeExpiredPrefix(_ isExpired: (ChainedLogEntry) -> Bool) throws -> Int {
-        try keys.withExclusiveLock {
+    public func removeExpiredPrefix(_ isExpired: @escaping @Sendable (ChainedLogEntry) -> Bool) async throws -> Int {
+        try await keys.withExclusiveLock {
             guard var anchor = try readAnchor() else { return 0 }
-            let removed = try store.writeChainedLog(log) { transaction -> [ChainedLogEntry] in
-                let entries = try transaction.entries()
-                try check(entries.last, against: anchor)
-                if let index = try firstBrokenEntry(entries, anchor: anchor) {
+            let before = anchor
+            let removed = try await store.removeOldest(of: log) { [self] entries in
+                try check(entries.last, against: before)
+                if let index = try firstBrokenEntry(entries, anchor: before) {
                     throw AnchoredLogError(
                         "the \(title)'s hash chain does not hold at entry \(entries[index].id); nothing was removed. `inbox audit verify` says more"
                     )
                 }
-                let expired = Array(entries.prefix(while: isExpired))
-                guard let last = expired.last else { return [] }
-                anchor.pendingStartHash = last.hash.hexString
-                try writeAnchor(anchor)
-                try transaction.deleteEntries(through: last.id)
-                return expired
+                guard let last = entries.prefix(while: isExpired).last else { return nil }
+                var pending = before
+                pending.pendingStartHash = last.hash.hexString
+                try writeAnchor(pending)
+                return last.id
             }
             guard let last = removed.last else { return 0 }
             anchor.startHash = last.hash.hexString
@@ -165,12 +186,14 @@ public struct AnchoredLog: Sendable {
     /// beginning, or at a point the retention left), and agree with every checkpoint kept in the
     /// key directory up to its end; the acceptance is kept in the anchor with its reason. Returns
     /// nil when the log already ends at its anchor.
-    public func acceptRestoredEnd(reason: String, at date: Date) throws -> (from: Int64?, to: Int64?, unchecked: [ChainedLogEntry])? {
-        try keys.withExclusiveLock {
+    public func acceptRestoredEnd(reason: String, at date: Date) async throws -> (from: Int64?, to: Int64?, unchecked: [ChainedLogEntry])? {
+        try await keys.withExclusiveLock {
             let anchor = try readAnchor()
             let kept = try checkpoints.read()
-            return try store.writeChainedLog(log) { transaction -> (from: Int64?, to: Int64?, unchecked: [ChainedLogEntry])? in
-                let entries = try transaction.entries()
+            // Every append takes the lock held here, so the entries cannot change until the new
+            // anchor is written.
+            let entries = try await store.entries(of: log)
+            return try {
                 if let anchor, anchor.isEnd(Self.tail(entries.last)) { return nil }
                 let knownStarts = Set(
                     [HashChain.genesis] + kept.starts
@@ -214,7 +237,7 @@ public struct AnchoredLog: Sendable {
                 // What no checkpoint vouches for: the operator reads it before trusting it.
                 let lastChecked = kept.entries.map(\.id).filter { $0 <= last }.max() ?? 0
                 return (anchor?.lastID, entries.last?.id, entries.filter { $0.id > lastChecked })
-            }
+            }()
         }
     }
 
@@ -240,10 +263,10 @@ public struct AnchoredLog: Sendable {
     /// The anchor and the entries as of one moment, without the lock (a reader may not be able to
     /// take it): an append names its entry in the anchor before committing it, so an anchor that
     /// did not change while the entries were read belongs with them.
-    private func consistentRead() throws -> (LogAnchor?, [ChainedLogEntry]) {
+    private func consistentRead() async throws -> (LogAnchor?, [ChainedLogEntry]) {
         for _ in 0..<20 {
             let before = try readAnchor()
-            let stored = try store.entries(of: log)
+            let stored = try await store.entries(of: log)
             if try readAnchor() == before { return (before, stored) }
         }
         throw AnchoredLogError("the \(title) kept changing while it was read; try again")

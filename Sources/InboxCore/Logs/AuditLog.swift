@@ -11,7 +11,7 @@ public struct AuditLog: Sendable {
 
     public let chain: AnchoredLog
 
-    public init(store: any InboxStore, keys: KeyDirectory) {
+    public init(store: any LogStore, keys: KeyDirectory) {
         chain = AnchoredLog(store: store, keys: keys, log: .audit, title: "audit log") { after in
             // An entry named in the anchor that never reached the log: a command stopped between
             // the two, or someone removed it. The log says so rather than go on silently.
@@ -48,24 +48,30 @@ public struct AuditLog: Sendable {
     }
 
     /// Appends an entry, chained to the log's tail once the tail is checked against the anchor.
-    public func append(_ entry: AuditEntry) throws {
-        try chain.append(try Self.encoder.encode(entry))
+    public func append(_ entry: AuditEntry) async throws {
+        try await chain.append(try Self.encoder.encode(entry))
     }
 
-    public func entries() throws -> [(id: Int64, entry: AuditEntry)] {
-        try chain.entries().map { ($0.id, try Self.decoder.decode(AuditEntry.self, from: $0.body)) }
+    /// Appends an entry in one transaction with the change it records: `change` hands the append
+    /// to the store method that makes both (CaseStore.markAnswered).
+    public func append(_ entry: AuditEntry, along change: (ChainedAppend) async throws -> AppendedEntries) async throws {
+        try await chain.append(try Self.encoder.encode(entry), along: change)
+    }
+
+    public func entries() async throws -> [(id: Int64, entry: AuditEntry)] {
+        try await chain.entries().map { ($0.id, try Self.decoder.decode(AuditEntry.self, from: $0.body)) }
     }
 
     /// Checks every link of the chain and that the newest entry is the one the anchor names.
-    public func verify() throws -> Verification {
-        try chain.verify()
+    public func verify() async throws -> Verification {
+        try await chain.verify()
     }
 
     /// Removes the entries whose retention under `policy` has passed at `now`, oldest first, and
     /// moves the checkpoint so that the rest still verifies. The time that decides is the one
     /// inside each entry's hashed body. Returns how many were removed.
-    public func removeExpired(asOf now: Date, policy: FieldPolicy) throws -> Int {
-        try chain.removeExpiredPrefix { stored in
+    public func removeExpired(asOf now: Date, policy: FieldPolicy) async throws -> Int {
+        try await chain.removeExpiredPrefix { stored in
             guard let entry = try? Self.decoder.decode(AuditEntry.self, from: stored.body) else { return false }
             return policy.deadline(received: entry.at, answered: nil).date <= now
         }

@@ -7,8 +7,10 @@ public import InboxStore
 
 public struct Purge: Sendable {
     public let policy: LoadedPolicy
-    public let store: any InboxStore
+    public let store: any PurgeStore & LogStore
     public let keys: KeyDirectory
+    /// The audit log, whose entries the purge removes once the policy's retention for them passed.
+    public let audit: AuditLog
     public let suppression: SuppressionList
     public let releases: ReleaseList
     /// Fields deleted per transaction, so that the server's group commits are never held up long.
@@ -17,10 +19,11 @@ public struct Purge: Sendable {
     /// the wall clock by hand).
     public var bootTime: @Sendable () -> BootTime? = { BootTime.current() }
 
-    public init(policy: LoadedPolicy, store: any InboxStore, keys: KeyDirectory) {
+    public init(policy: LoadedPolicy, store: any PurgeStore & LogStore, keys: KeyDirectory, audit: AuditLog) {
         self.policy = policy
         self.store = store
         self.keys = keys
+        self.audit = audit
         self.suppression = SuppressionList(keys: keys)
         self.releases = ReleaseList(keys: keys)
     }
@@ -32,13 +35,13 @@ public struct Purge: Sendable {
     var log: PurgeLog { PurgeLog(store: store, keys: keys) }
 
     /// What a purge at `date` would do. Changes nothing.
-    public func plan(asOf date: Date) throws -> PurgePlan {
-        try planner.plan(asOf: date)
+    public func plan(asOf date: Date) async throws -> PurgePlan {
+        try await planner.plan(asOf: date)
     }
 
     /// Whether the clock says a time a purge may act on (PurgeClock).
-    public func judgeClock(now: Date) throws -> PurgeClock.Verdict {
-        let last = try log.lastReport()
+    public func judgeClock(now: Date) async throws -> PurgeClock.Verdict {
+        let last = try await log.lastReport()
         return PurgeClock.judge(now: now, lastRun: last?.ranAt, maxGap: policy.policy.purge.maxGap, lastBoot: last?.boot, boot: bootTime())
     }
 
@@ -48,8 +51,8 @@ public struct Purge: Sendable {
     /// a row deletes nothing the second time. Refuses a clock it cannot trust unless
     /// `confirmedClock`; throws `PurgeIncomplete` (after recording the run) when a key could not be
     /// destroyed, so that the timer's next run tries again and the operator hears of it.
-    public func run(now: Date, confirmedClock: Bool = false) throws -> PurgeReport {
-        let previous = try log.lastReport()
+    public func run(now: Date, confirmedClock: Bool = false) async throws -> PurgeReport {
+        let previous = try await log.lastReport()
         let boot = bootTime()
         let verdict = PurgeClock.judge(
             now: now, lastRun: previous?.ranAt, maxGap: policy.policy.purge.maxGap, lastBoot: previous?.boot, boot: boot)
@@ -59,15 +62,14 @@ public struct Purge: Sendable {
         case .gapTooLong, .aheadOfTheBootClock: if !confirmedClock { throw PurgeClockError(verdict: verdict, now: now) }
         }
 
-        let reapplied = try store.erase(try planner.suppressedReferences())
-        let holdsReapplied = try releaseRestoredHolds()
+        let (reapplied, holdsReapplied) = try await reapplyAfterRestore()
 
-        let expired = try planner.expiredFields(asOf: now)
+        let expired = try await planner.expiredFields(asOf: now)
         var recordsDeleted: [Reference] = []
         var deletedFields: [String: Int] = [:]
         for start in stride(from: 0, to: expired.count, by: batchSize) {
             let batch = expired[start..<min(start + batchSize, expired.count)]
-            recordsDeleted += try store.deleteFields(batch.map { ($0.recordID, $0.field) })
+            recordsDeleted += try await store.deleteFields(batch.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
             for expiry in batch { deletedFields[expiry.field.rawValue, default: 0] += 1 }
         }
 
@@ -89,7 +91,7 @@ public struct Purge: Sendable {
         // A damaged audit log stops its own retention, not the rest of the purge; the run reports it.
         var auditRemoved = 0
         do {
-            auditRemoved = try AuditLog(store: store, keys: keys).removeExpired(asOf: now, policy: policy.policy.field(.audit))
+            auditRemoved = try await audit.removeExpired(asOf: now, policy: policy.policy.field(.audit))
         } catch {
             failed.append("audit log retention: \(error)")
         }
@@ -101,23 +103,30 @@ public struct Purge: Sendable {
             recordsDeleted: recordsDeleted.map(\.text).sorted(), suppressionReapplied: reapplied.map(\.text).sorted(),
             keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved, keysFailed: failed,
             holdsReapplied: holdsReapplied.map(\.text).sorted(), boot: boot)
-        try log.append(report)
+        try await log.append(report)
         // Last, so that the WAL holds nothing afterwards: not the deleted ciphertext, and not this
         // run's own writes. Every run does it, so a run that was interrupted here is finished by
         // the next.
-        try store.reclaimDeletedData()
+        try await store.reclaimDeletedData()
         if !failed.isEmpty { throw PurgeIncomplete(report: report) }
         return report
+    }
+
+    /// What a restored database brought back that was since erased or released, applied again:
+    /// `inbox audit restore` calls it at once, and every run does it too.
+    public func reapplyAfterRestore() async throws -> (erased: [Reference], released: [Reference]) {
+        let erased = try await store.erase(try await planner.suppressedReferences())
+        return (erased, try await releaseRestoredHolds())
     }
 
     /// A held record whose hold was released after the database was backed up comes back held when
     /// the backup is restored. The release list says so, as do hold keys that are gone: its fields
     /// are sealed to keys that no longer exist, and the policy applies to it again.
-    func releaseRestoredHolds() throws -> [Reference] {
+    func releaseRestoredHolds() async throws -> [Reference] {
         let released = Set(try releases.entries().map(\.holdKey))
-        let held = try store.records(status: nil, held: true).compactMap(\.hold?.keyID)
+        let held = try await store.holdKeysInUse()
         let gone = held.filter { !keys.holdKeysRemain($0) }
-        return try store.clearHolds(withKeys: released.union(gone).intersection(held))
+        return try await store.clearHolds(withKeys: released.union(gone).intersection(held))
     }
 
     /// Finishes releases whose hold keys were not all deleted (a release interrupted, or a failed

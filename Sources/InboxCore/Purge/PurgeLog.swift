@@ -8,7 +8,7 @@ public import InboxStore
 public struct PurgeLog: Sendable {
     public let chain: AnchoredLog
 
-    public init(store: any InboxStore, keys: KeyDirectory) {
+    public init(store: any LogStore, keys: KeyDirectory) {
         chain = AnchoredLog(store: store, keys: keys, log: .purge, title: "purge log")
     }
 
@@ -26,20 +26,20 @@ public struct PurgeLog: Sendable {
         return decoder
     }()
 
-    public func append(_ report: PurgeReport) throws {
-        try chain.append(try Self.encoder.encode(report))
+    public func append(_ report: PurgeReport) async throws {
+        try await chain.append(try Self.encoder.encode(report))
     }
 
     /// The newest run's report, checked against the anchor; nil before the first run.
-    public func lastReport() throws -> PurgeReport? {
-        try chain.verifiedTail().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    public func lastReport() async throws -> PurgeReport? {
+        try await chain.verifiedTail().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
-    public func reports() throws -> [PurgeReport] {
-        try chain.entries().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+    public func reports() async throws -> [PurgeReport] {
+        try await chain.entries().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
-    public func verify() throws -> AnchoredLog.Verification {
-        try chain.verify()
+    public func verify() async throws -> AnchoredLog.Verification {
+        try await chain.verify()
     }
 }

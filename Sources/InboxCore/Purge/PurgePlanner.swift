@@ -8,23 +8,25 @@ public import InboxStore
 
 public struct PurgePlanner: Sendable {
     public let policy: Policy
-    public let store: any InboxStore
+    public let store: any PurgeStore
     public let keys: KeyDirectory
     public let suppression: SuppressionList
-    public init(policy: Policy, store: any InboxStore, keys: KeyDirectory, suppression: SuppressionList) {
+    public init(policy: Policy, store: any PurgeStore, keys: KeyDirectory, suppression: SuppressionList) {
         self.policy = policy
         self.store = store
         self.keys = keys
         self.suppression = suppression
     }
 
-    public func plan(asOf now: Date) throws -> PurgePlan {
-        PurgePlan(asOf: now, fields: try expiredFields(asOf: now), keys: try expiredKeys(asOf: now), suppressed: try suppressedReferences())
+    public func plan(asOf now: Date) async throws -> PurgePlan {
+        PurgePlan(
+            asOf: now, fields: try await expiredFields(asOf: now), keys: try expiredKeys(asOf: now),
+            suppressed: try await suppressedReferences())
     }
 
     /// Every present, unheld field whose deadline is at or before `now`. Each rule and the hard
     /// maximum give a range query on an event time; the candidates are then checked exactly.
-    func expiredFields(asOf now: Date) throws -> [PurgePlan.FieldExpiry] {
+    func expiredFields(asOf now: Date) async throws -> [PurgePlan.FieldExpiry] {
         var expired: [PurgePlan.FieldExpiry] = []
         for field in RecordField.allCases {
             let fieldPolicy = policy.field(PolicyField(field))
@@ -37,7 +39,8 @@ public struct PurgePlanner: Sendable {
                 // The range query finds every field that may have expired; the exact check with the
                 // deadline that `inbox list` shows too decides.
                 let cutoff = duration.latestStart(expiringBy: now)
-                for candidate in try allCandidates(field: field, event: event, cutoff: cutoff) where !seen.contains(candidate.recordID) {
+                for candidate in try await allCandidates(field: field, event: event, cutoff: cutoff)
+                where !seen.contains(candidate.recordID) {
                     let deadline = fieldPolicy.deadline(received: candidate.receivedAt, answered: candidate.answeredAt)
                     guard deadline.date <= now else { continue }
                     seen.insert(candidate.recordID)
@@ -51,10 +54,10 @@ public struct PurgePlanner: Sendable {
         return expired.sorted { ($0.deadline, $0.reference, $0.field.rawValue) < ($1.deadline, $1.reference, $1.field.rawValue) }
     }
 
-    private func allCandidates(field: RecordField, event: CandidateEvent, cutoff: Date) throws -> [PurgeCandidate] {
+    private func allCandidates(field: RecordField, event: CandidateEvent, cutoff: Date) async throws -> [PurgeCandidate] {
         // The query returns only fields still present with an event time up to the cutoff: the
         // expired ones and at most a day of slack, so the cost follows the expired count.
-        try store.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: Int(Int32.max))
+        try await store.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: Int(Int32.max))
     }
 
     /// Keys of past epochs whose end plus the field's hard maximum has passed and of which any file
@@ -71,7 +74,7 @@ public struct PurgePlanner: Sendable {
         return expired
     }
 
-    func suppressedReferences() throws -> [Reference] {
-        try suppression.entries().map(\.reference).filter { try store.record($0) != nil }
+    func suppressedReferences() async throws -> [Reference] {
+        try await store.presentReferences(try suppression.entries().map(\.reference))
     }
 }

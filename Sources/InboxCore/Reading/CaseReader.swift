@@ -6,14 +6,14 @@ public import InboxCrypto
 public import InboxPolicy
 public import InboxStore
 
-public struct CaseReader {
+public struct CaseReader: Sendable {
     public let policy: Policy
-    public let store: any InboxStore
+    public let store: any CaseStore
     public let keys: KeyHierarchy
     public let master: MasterPrivateKey
     public let audit: AuditLog
 
-    public init(policy: Policy, store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey, audit: AuditLog) {
+    public init(policy: Policy, store: any CaseStore, keys: KeyHierarchy, master: MasterPrivateKey, audit: AuditLog) {
         self.policy = policy
         self.store = store
         self.keys = keys
@@ -25,20 +25,21 @@ public struct CaseReader {
     /// the reveal is audited with the reason.
     public func open(
         _ reference: Reference, purpose: ProcessingPurpose, action: AuditAction = .open, revealReason: String? = nil, now: Date = Date()
-    ) throws -> OpenedCase {
-        guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
-        let sealed = try store.sealedFields(of: reference)
+    ) async throws -> OpenedCase {
+        guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
+        let sealed = try await store.sealedFields(of: reference)
         for field in sealed.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
             do {
                 try policy.checkOpening(PolicyField(field), for: purpose)
             } catch {
-                try audit.append(AuditLog.entry(action: .refusedPurpose, reference: reference, purpose: purpose, at: now))
+                try await audit.append(AuditLog.entry(action: .refusedPurpose, reference: reference, purpose: purpose, at: now))
                 throw CaseError("\(error)")
             }
         }
-        try audit.append(AuditLog.entry(action: action, reference: reference, purpose: purpose, at: now))
+        try await audit.append(AuditLog.entry(action: action, reference: reference, purpose: purpose, at: now))
         if sealed[.email] != nil, let revealReason {
-            try audit.append(AuditLog.entry(action: .revealEmail, reference: reference, purpose: purpose, reason: revealReason, at: now))
+            try await audit.append(
+                AuditLog.entry(action: .revealEmail, reference: reference, purpose: purpose, reason: revealReason, at: now))
         }
         var texts: [RecordField: String] = [:]
         for (name, bytes) in sealed {

@@ -18,25 +18,25 @@ public struct Erasure: Sendable {
         }
     }
 
-    public let store: any InboxStore
+    public let store: any RequestStore
     public let keys: KeyDirectory
     public let suppression: SuppressionList
     public let audit: AuditLog
 
-    public init(store: any InboxStore, keys: KeyDirectory) {
+    public init(store: any RequestStore, keys: KeyDirectory, audit: AuditLog) {
         self.store = store
         self.keys = keys
         self.suppression = SuppressionList(keys: keys)
-        self.audit = AuditLog(store: store, keys: keys)
+        self.audit = audit
     }
 
     /// Erases `references`. Held ones are refused unless `overrideHoldReason` is given.
-    public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) throws -> Receipt {
+    public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) async throws -> Receipt {
         var holdKeys: [(key: UInt32, reference: Reference)] = []
         let register = HoldRegister(keys: keys)
         let releases = ReleaseList(keys: keys)
         for reference in references {
-            guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+            guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
             if let hold = record.hold, overrideHoldReason == nil {
                 throw CaseError("\(reference) is held (\(hold.reason)); erase it only with --override-hold --reason TEXT")
             }
@@ -47,17 +47,17 @@ public struct Erasure: Sendable {
         // purge running meanwhile may delete a record itself, from the list: the erasure is this
         // request's all the same, and audited as such.
         try suppression.append(references, at: now)
-        _ = try store.erase(references)
+        _ = try await store.erase(references)
         // An erased held record's hold keys seal nothing any more, but copies in backups: they go.
         for (key, reference) in holdKeys {
             try releases.append(holdKey: key, reference: reference, at: now)
             try keys.destroyHoldKeys(key)
         }
         for reference in references {
-            try audit.append(
+            try await audit.append(
                 AuditLog.entry(action: .erase, reference: reference, purpose: .accessRequest, reason: overrideHoldReason, at: now))
         }
-        try store.reclaimDeletedData()
+        try await store.reclaimDeletedData()
         return Receipt(erasedAt: now, references: references.map(\.text))
     }
 }

@@ -10,31 +10,31 @@ public import InboxCrypto
 import InboxPolicy
 public import InboxStore
 
-public struct LegalHold {
-    public let store: any InboxStore
+public struct LegalHold: Sendable {
+    public let store: any RequestStore
     public let keys: KeyHierarchy
     public let master: MasterPrivateKey
     public let audit: AuditLog
     public let releases: ReleaseList
     public let register: HoldRegister
 
-    public init(store: any InboxStore, keys: KeyHierarchy, master: MasterPrivateKey) {
+    public init(store: any RequestStore, keys: KeyHierarchy, master: MasterPrivateKey, audit: AuditLog) {
         self.store = store
         self.keys = keys
         self.master = master
-        self.audit = AuditLog(store: store, keys: keys.keys)
+        self.audit = audit
         self.releases = ReleaseList(keys: keys.keys)
         self.register = HoldRegister(keys: keys.keys)
     }
 
-    public func hold(_ reference: Reference, reason: String, now: Date = Date()) throws {
-        guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+    public func hold(_ reference: Reference, reason: String, now: Date = Date()) async throws {
+        guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
         if let hold = record.hold { throw CaseError("\(reference) is already held (\(hold.reason))") }
-        try audit.append(AuditLog.entry(action: .hold, reference: reference, purpose: .publicRecords, reason: reason, at: now))
+        try await audit.append(AuditLog.entry(action: .hold, reference: reference, purpose: .publicRecords, reason: reason, at: now))
         let keyID = try keys.keys.createHoldKeys()
         try register.record(holdKey: keyID, reference: reference, at: now)
         do {
-            try reseal(reference, to: keyID, hold: Hold(reason: reason, since: now, keyID: keyID))
+            try await reseal(reference, to: keyID, hold: Hold(reason: reason, since: now, keyID: keyID))
         } catch {
             // Nothing is sealed to the new keys: they go again, and the register says so.
             try? releases.append(holdKey: keyID, reference: reference, at: now)
@@ -43,12 +43,12 @@ public struct LegalHold {
         }
     }
 
-    public func release(_ reference: Reference, now: Date = Date()) throws {
-        guard let record = try store.record(reference) else { throw CaseError("no record \(reference)") }
+    public func release(_ reference: Reference, now: Date = Date()) async throws {
+        guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
         guard record.hold != nil else { throw CaseError("\(reference) is not held") }
-        try audit.append(AuditLog.entry(action: .release, reference: reference, purpose: .publicRecords, at: now))
+        try await audit.append(AuditLog.entry(action: .release, reference: reference, purpose: .publicRecords, at: now))
         try keys.keys.createMissingEpochs(now: now)
-        try reseal(reference, to: try keys.keys.calendar().epoch(containing: now), hold: nil)
+        try await reseal(reference, to: try keys.keys.calendar().epoch(containing: now), hold: nil)
         // The keys the register names for this record, not the ones the database names. The
         // shared hold epoch 0 of older holds keeps other records' fields: it is never destroyed.
         guard let keyID = try register.activeHoldKey(of: reference, releases: releases) else { return }
@@ -59,10 +59,10 @@ public struct LegalHold {
 
     /// Opens every field and the draft with the keys their headers name and seals them again to
     /// `target`'s key of that field; the address is indexed again under `target`'s index key.
-    private func reseal(_ reference: Reference, to target: UInt32, hold: Hold?) throws {
+    private func reseal(_ reference: Reference, to target: UInt32, hold: Hold?) async throws {
         var resealed: [RecordField: Data] = [:]
         var index: EmailIndexEntry? = nil
-        for (field, bytes) in try store.sealedFields(of: reference) {
+        for (field, bytes) in try await store.sealedFields(of: reference) {
             let plaintext = try keys.openField(bytes, reference: reference.text, field: field, master: master)
             resealed[field] = try keys.keys.publicKey(epoch: target, field: field).seal(plaintext, reference: reference.text).data
             if field == .email {
@@ -70,10 +70,10 @@ public struct LegalHold {
                 index = EmailIndexEntry(hmac: code, epoch: target)
             }
         }
-        let draft = try store.draft(of: reference).map { bytes in
+        let draft = try await store.draft(of: reference).map { bytes in
             let plaintext = try keys.openField(bytes, reference: reference.text, field: .answer, master: master)
             return try keys.keys.publicKey(epoch: target, field: .answer).seal(plaintext, reference: reference.text).data
         }
-        try store.reseal(reference, sealedFields: resealed, sealedDraft: draft, emailIndex: index, hold: hold)
+        try await store.reseal(reference, sealedFields: resealed, sealedDraft: draft, emailIndex: index, hold: hold)
     }
 }

@@ -13,19 +13,19 @@ public import InboxStore
 
 public struct PersonLookup: Sendable {
     public let keys: KeyDirectory
-    public let store: any InboxStore
+    public let store: any RequestStore
 
-    public init(keys: KeyDirectory, store: any InboxStore) {
+    public init(keys: KeyDirectory, store: any RequestStore) {
         self.keys = keys
         self.store = store
     }
 
-    public func references(forEmail address: String, now: Date = Date()) throws -> [Reference] {
+    public func references(forEmail address: String, now: Date = Date()) async throws -> [Reference] {
         try Self.checkSearchable(address)
         var found: [Reference] = []
         for status in try keys.list(now: now) where status.field == .email && keys.hasIndexKey(epoch: status.epoch) {
             let code = try EmailIndexNormalization.code(for: address, key: keys.indexKey(epoch: status.epoch))
-            for reference in try store.references(withEmailIndex: code) where !found.contains(reference) {
+            for reference in try await store.references(withEmailIndex: code) where !found.contains(reference) {
                 found.append(reference)
             }
         }

@@ -9,9 +9,12 @@
 // purge and staff command for ever). Waiting is bounded: a lock held longer than anyone holds it
 // in earnest is reported, not waited for.
 //
-// Reentrant within a thread: a use case that holds it (an erasure: the suppression list, then the
-// audit log) may call another that takes it again. Other threads and processes wait: each takes
-// the lock through an open file description of its own, and such locks exclude each other.
+// Reentrant within a task: a use case that holds it (an erasure: the suppression list, then the
+// audit log) may call another that takes it again. The holding is a task-local value, so it
+// follows the task across the threads it runs on and reaches the synchronous code it calls; other
+// tasks and processes wait, each taking the lock through an open file description of its own, and
+// such locks exclude each other. Code a store runs on its own threads (inside a transaction) must
+// not take it: it would wait for its own task.
 import CInboxSystem
 import Foundation
 import Glibc
@@ -21,39 +24,63 @@ enum KeyDirectoryLock {
     /// timeout while holding it.
     static let patience: Duration = .seconds(120)
 
+    /// The key directories this task holds the lock of.
+    @TaskLocal static var held: Set<String> = []
+
     static func withLock<T>(directory: String, _ body: () throws -> T) throws -> T {
-        let key = "contact-inbox.key-directory-lock:\(directory)"
-        let threadDictionary = Thread.current.threadDictionary
-        if let depth = threadDictionary[key] as? Int, depth > 0 {
-            threadDictionary[key] = depth + 1
-            defer { threadDictionary[key] = depth }
-            return try body()
-        }
-        let path = "\(directory)/.lock"
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, FileMode.privateFile)
-        guard descriptor >= 0 else {
-            throw CryptoError(.keyFile, "cannot open the lock file \(path) for writing: \(String(cString: strerror(errno)))")
-        }
+        if held.contains(directory) { return try body() }
+        let descriptor = try open(directory)
         defer { close(descriptor) }
         let deadline = ContinuousClock.now + patience
         var pause = Duration.milliseconds(1)
-        while CInboxSystem_try_lock_exclusive(descriptor) != 0 {
-            guard errno == EAGAIN || errno == EACCES || errno == EINTR else {
-                throw CryptoError(.keyFile, "cannot lock \(path): \(String(cString: strerror(errno)))")
-            }
-            guard ContinuousClock.now < deadline else {
-                throw CryptoError(
-                    .keyFile, "the key directory \(directory) stayed locked by another process for \(patience); nothing was changed")
-            }
-            // Holders keep it for milliseconds: back off from 1 ms to 50 ms.
+        while try !tryLock(descriptor, directory: directory, deadline: deadline) {
             usleep(UInt32(pause.components.attoseconds / 1_000_000_000_000))
             pause = min(pause * 2, .milliseconds(50))
         }
-        threadDictionary[key] = 1
-        defer {
-            threadDictionary[key] = 0
-            CInboxSystem_unlock(descriptor)
+        defer { CInboxSystem_unlock(descriptor) }
+        return try $held.withValue(held.union([directory])) { try body() }
+    }
+
+    /// The same lock for asynchronous work: waiting for it suspends the task rather than blocking
+    /// a thread.
+    static func withLock<T>(
+        directory: String, isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T
+    ) async throws
+        -> T
+    {
+        if held.contains(directory) { return try await body() }
+        let descriptor = try open(directory)
+        defer { close(descriptor) }
+        let deadline = ContinuousClock.now + patience
+        var pause = Duration.milliseconds(1)
+        while try !tryLock(descriptor, directory: directory, deadline: deadline) {
+            try await Task.sleep(for: pause)
+            pause = min(pause * 2, .milliseconds(50))
         }
-        return try body()
+        defer { CInboxSystem_unlock(descriptor) }
+        return try await $held.withValue(held.union([directory])) { try await body() }
+    }
+
+    private static func open(_ directory: String) throws -> Int32 {
+        let path = "\(directory)/.lock"
+        let descriptor = Glibc.open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, FileMode.privateFile)
+        guard descriptor >= 0 else {
+            throw CryptoError(.keyFile, "cannot open the lock file \(path) for writing: \(String(cString: strerror(errno)))")
+        }
+        return descriptor
+    }
+
+    /// Whether the lock was had; throws when it cannot be, or when waiting has lasted too long.
+    /// Holders keep it for milliseconds: callers back off from 1 ms to 50 ms.
+    private static func tryLock(_ descriptor: Int32, directory: String, deadline: ContinuousClock.Instant) throws -> Bool {
+        if CInboxSystem_try_lock_exclusive(descriptor) == 0 { return true }
+        guard errno == EAGAIN || errno == EACCES || errno == EINTR else {
+            throw CryptoError(.keyFile, "cannot lock \(directory)/.lock: \(String(cString: strerror(errno)))")
+        }
+        guard ContinuousClock.now < deadline else {
+            throw CryptoError(
+                .keyFile, "the key directory \(directory) stayed locked by another process for \(patience); nothing was changed")
+        }
+        return false
     }
 }

@@ -65,10 +65,17 @@ public struct KeyDirectory: Sendable {
 
     // MARK: The lock and the directory's own files
 
-    /// Runs `body` holding the key directory's exclusive lock. Reentrant within a thread.
+    /// Runs `body` holding the key directory's exclusive lock. Reentrant within a task.
     public func withExclusiveLock<T>(_ body: () throws -> T) throws -> T {
         try requireInitialized()
         return try KeyDirectoryLock.withLock(directory: path, body)
+    }
+
+    /// Runs asynchronous `body` holding the key directory's exclusive lock; waiting suspends the
+    /// task. Reentrant within a task, and with the synchronous form.
+    public func withExclusiveLock<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+        try requireInitialized()
+        return try await KeyDirectoryLock.withLock(directory: path, body)
     }
 
     /// The bytes of a file of the key directory itself (`suppression.log`, `audit.anchor`), or

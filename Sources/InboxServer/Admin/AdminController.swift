@@ -7,7 +7,7 @@ import NIOPosix
 
 struct AdminController: Sendable {
     let sealer: IntakeSealer
-    let store: any InboxStore
+    let store: any IntakeStore
     let metrics: IntakeMetrics
     /// The data directory's file system, for an embedded store; nil for a database elsewhere.
     let space: DataDirectorySpace?
@@ -15,11 +15,7 @@ struct AdminController: Sendable {
     let minimumFreeBytes: UInt64
 
     func addRoutes(to router: Router<BasicRequestContext>) {
-        // The checks block (a write lock may be waited for up to SQLite's busy timeout), so they run
-        // on the thread pool, never on an event loop that also serves the form.
-        router.get("/healthz") { _, _ in
-            try await NIOThreadPool.singleton.runIfActive { self.health() }
-        }
+        router.get("/healthz") { _, _ in try await self.health() }
         router.get("/metrics") { _, _ in
             var text = self.metrics.exposition()
             if let reading = self.space?.read() {
@@ -37,17 +33,32 @@ struct AdminController: Sendable {
     /// is writable with room to spare, and the current epoch's keys are loaded. Says how many future
     /// epochs remain, so that a stalled purge timer shows before the keys run out. Each failing
     /// line says why, in words an operator acts on.
-    private func health() -> Response {
+    private func health() async throws -> Response {
         var lines: [String] = []
         var healthy = true
+        // The store waits for its write lock on its own executor (up to SQLite's busy timeout).
         do {
-            try store.checkWritable()
+            try await store.checkWritable()
             lines.append("store: writable")
         } catch {
             healthy = false
             let condition = (error as? StoreError)?.condition ?? .other
             lines.append("store: not writable: \(condition.logName)")
         }
+        // The file system's checks and the key files block (a write and fdatasync), so they run on
+        // the thread pool, never on an event loop that also serves the form.
+        let (fileLines, filesHealthy) = try await NIOThreadPool.singleton.runIfActive { self.fileSystemAndKeys() }
+        lines += fileLines
+        healthy = healthy && filesHealthy
+        return Response(
+            status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
+            body: ResponseBody(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
+    }
+
+    /// The data directory's space and writability, and the current epoch's keys.
+    private func fileSystemAndKeys() -> (lines: [String], healthy: Bool) {
+        var lines: [String] = []
+        var healthy = true
         if let space {
             if let reading = space.read() {
                 let mebibytes = { (bytes: UInt64) in "\(bytes / (1 << 20)) MiB" }
@@ -79,8 +90,6 @@ struct AdminController: Sendable {
             healthy = false
             lines.append("current epoch keys: missing (\(sealer.epoch(at: now))): \(error)")
         }
-        return Response(
-            status: healthy ? .ok : .serviceUnavailable, headers: [.contentType: "text/plain; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: lines.joined(separator: "\n") + "\n")))
+        return (lines, healthy)
     }
 }

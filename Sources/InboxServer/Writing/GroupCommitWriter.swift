@@ -1,16 +1,16 @@
 // Group commit: one writer drains the queue of sealed submissions into one transaction and then
 // acknowledges them all, so that throughput is not one fsync per request. A submission is
-// acknowledged only after its transaction is durable (WAL, synchronous=FULL).
+// acknowledged only after its transaction is durable (WAL, synchronous=FULL). While one commit
+// waits for its fsync, the submissions that arrive queue up for the next.
 //
-// The writer runs on a thread of its own: a commit waits for fsync, which must not block Swift's
-// cooperative thread pool that serves requests.
-import Dispatch
-import Foundation
+// The store's commit runs on the engine's own executor (GRDB: a dispatch queue), so waiting for
+// fsync never blocks Swift's cooperative threads, which serve the requests.
+import InboxCore
 import InboxStore
 import ServiceLifecycle
 import Synchronization
 
-final class GroupCommitWriter: Service, Sendable {
+final class GroupCommitWriter: Service, SubmissionWriter, Sendable {
     struct Stopped: Error {}
 
     private struct Pending {
@@ -21,15 +21,15 @@ final class GroupCommitWriter: Service, Sendable {
     private struct State {
         var pending: [Pending] = []
         var stopping = false
+        /// The writer, waiting for work.
+        var idle: CheckedContinuation<Void, Never>?
     }
 
-    private let store: any InboxStore
+    private let store: any IntakeStore
     private let metrics: IntakeMetrics
     private let state = Mutex(State())
-    private let wakeup = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
 
-    init(store: any InboxStore, metrics: IntakeMetrics) {
+    init(store: any IntakeStore, metrics: IntakeMetrics) {
         self.store = store
         self.metrics = metrics
     }
@@ -38,56 +38,60 @@ final class GroupCommitWriter: Service, Sendable {
     var pendingCount: Int { state.withLock { $0.pending.count } }
 
     /// Returns once the submission is durably committed; throws if it could not be.
-    func submit(_ submission: NewSubmission) async throws {
+    func write(_ submission: NewSubmission) async throws {
         try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, any Error>) in
-            let accepted = state.withLock { state in
-                guard !state.stopping else { return false }
+            let (accepted, idle) = state.withLock { state -> (Bool, CheckedContinuation<Void, Never>?) in
+                guard !state.stopping else { return (false, nil) }
                 state.pending.append(Pending(submission: submission, continuation: continuation))
-                return true
+                defer { state.idle = nil }
+                return (true, state.idle)
             }
-            if accepted {
-                wakeup.signal()
-            } else {
-                continuation.resume(throwing: Stopped())
-            }
+            guard accepted else { return continuation.resume(throwing: Stopped()) }
+            idle?.resume()
         }
     }
 
-    /// Runs until graceful shutdown, then commits and acknowledges what is still queued.
+    /// Runs until graceful shutdown (or cancellation), then commits and acknowledges what is still
+    /// queued.
     func run() async throws {
-        let thread = Thread { [self] in
-            writeUntilStopped()
-            finished.signal()
-        }
-        thread.name = "group-commit-writer"
-        thread.start()
-        try? await gracefulShutdown()
-        state.withLock { $0.stopping = true }
-        wakeup.signal()
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async { [finished] in
-                finished.wait()
-                continuation.resume()
+        await withTaskCancellationOrGracefulShutdownHandler {
+            while let batch = await nextBatch() {
+                await commit(batch)
             }
+        } onCancelOrGracefulShutdown: {
+            let idle = self.state.withLock { state in
+                state.stopping = true
+                defer { state.idle = nil }
+                return state.idle
+            }
+            idle?.resume()
         }
     }
 
-    private func writeUntilStopped() {
+    /// The submissions queued so far, waiting for one if there is none; nil once stopping and
+    /// nothing is left.
+    private func nextBatch() async -> [Pending]? {
         while true {
-            wakeup.wait()
             let (batch, stopping) = state.withLock { state in
-                let batch = state.pending
-                state.pending.removeAll(keepingCapacity: true)
-                return (batch, state.stopping)
+                defer { state.pending.removeAll(keepingCapacity: true) }
+                return (state.pending, state.stopping)
             }
-            if !batch.isEmpty { commit(batch) }
-            if stopping && state.withLock({ $0.pending.isEmpty }) { return }
+            if !batch.isEmpty { return batch }
+            if stopping { return nil }
+            await withCheckedContinuation { (idle: CheckedContinuation<Void, Never>) in
+                let wake = state.withLock { state in
+                    guard state.pending.isEmpty && !state.stopping else { return true }
+                    state.idle = idle
+                    return false
+                }
+                if wake { idle.resume() }
+            }
         }
     }
 
-    private func commit(_ batch: [Pending]) {
+    private func commit(_ batch: [Pending]) async {
         do {
-            try store.insert(batch.map(\.submission))
+            try await store.insert(batch.map(\.submission))
             metrics.recordBatch(size: batch.count)
             for pending in batch { pending.continuation.resume() }
         } catch {
@@ -95,7 +99,7 @@ final class GroupCommitWriter: Service, Sendable {
             // retry them one by one, each with its own answer.
             for pending in batch {
                 do {
-                    try store.insert([pending.submission])
+                    try await store.insert([pending.submission])
                     metrics.recordBatch(size: 1)
                     pending.continuation.resume()
                 } catch {

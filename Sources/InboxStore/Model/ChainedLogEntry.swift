@@ -26,17 +26,3 @@ public enum ChainedLogName: String, Sendable, CaseIterable {
     /// One entry per opening, answer, export, erasure, hold, release and refused purpose.
     case audit = "audit_log"
 }
-
-/// One write transaction on a hash-chained log (SQLite: `BEGIN IMMEDIATE`). The tail read inside it
-/// is the tail the new entry chains to, and no other writer can append in between, so two staff
-/// commands at once can never fork the chain. Valid only inside `InboxStore.writeChainedLog`.
-public protocol ChainedLogTransaction {
-    /// The newest entry.
-    func tail() throws -> ChainedLogEntry?
-    /// Every entry, oldest first.
-    func entries() throws -> [ChainedLogEntry]
-    /// Appends an entry whose hashes the caller computed; returns its id.
-    func insert(body: Data, previousHash: Data, hash: Data) throws -> Int64
-    /// Deletes the oldest entries, up to and including `id` (the retention of the audit log).
-    func deleteEntries(through id: Int64) throws
-}

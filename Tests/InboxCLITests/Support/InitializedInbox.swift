@@ -1,10 +1,13 @@
 // An inbox made by the real `inbox keys init`, with helpers to run `inbox` on it (optionally at
 // another time, through faketime) and to store submissions as the intake server would.
 import Foundation
+import GRDB
 import InboxCore
 import InboxCrypto
-import InboxStore
+import InboxPolicy
 import InboxTestSupport
+
+@testable import InboxStore
 
 final class InitializedInbox {
     static let faketime = "/usr/bin/faketime"
@@ -39,7 +42,7 @@ final class InitializedInbox {
     func store() throws -> SQLiteStore { try SQLiteStore(path: "\(dataDirectory)/inbox.sqlite") }
 
     /// Stores a sealed submission received now, as the intake server would.
-    func submit(email: Bool = true, question: String = "Fråga?") throws -> Reference {
+    func submit(email: Bool = true, question: String = "Fråga?") async throws -> Reference {
         let keys = KeyDirectory(path: "\(dataDirectory)/keys")
         let reference = try Reference.random()
         let epoch = try keys.calendar().epoch(containing: Date())
@@ -51,16 +54,37 @@ final class InitializedInbox {
             sealed[.email] = try keys.publicKey(epoch: epoch, field: .email).seal(Array("a@example.se".utf8), reference: reference.text)
                 .data
         }
-        try store().insert([NewSubmission(reference: reference, receivedAt: Date(), sealedFields: sealed, emailIndex: nil)])
+        try await store().insert([NewSubmission(reference: reference, receivedAt: Date(), sealedFields: sealed, emailIndex: nil)])
         return reference
     }
 
     /// Validates, seals and indexes a submission exactly as the intake server does.
-    func submitThroughIntake(email: String?, question: String = "Fråga?") throws -> Reference {
+    func submitThroughIntake(email: String?, question: String = "Fråga?") async throws -> Reference {
         let valid = try SubmissionValidator.validate(question: question, email: email).get()
         let reference = try Reference.random()
         let sealer = try IntakeSealer(keys: KeyDirectory(path: "\(dataDirectory)/keys"))
-        try store().insert([try sealer.seal(valid, reference: reference, receivedAt: Date())])
+        try await store().insert([try sealer.seal(valid, reference: reference, receivedAt: Date())])
         return reference
+    }
+
+    /// The record answered now, as `inbox answer` records it: with its audit entry.
+    func markAnswered(_ reference: Reference) async throws {
+        let store = try store()
+        let now = Date()
+        let audit = AuditLog(store: store, keys: KeyDirectory(path: "\(dataDirectory)/keys"))
+        try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
+            try await store.markAnswered(reference, sealedAnswer: Data([1]), at: now, audit: append)
+        }
+    }
+
+    /// A hold marker set in the database alone (without the hold's keys), as a restored backup
+    /// could leave it.
+    func setHoldMarker(_ reference: Reference, reason: String) async throws {
+        let milliseconds = Int64(Date().timeIntervalSince1970 * 1000)
+        try await store().pool.write { db in
+            try db.execute(
+                sql: "UPDATE records SET held_at = ?, hold_reason = ? WHERE reference = ?",
+                arguments: [milliseconds, reason, reference.text])
+        }
     }
 }

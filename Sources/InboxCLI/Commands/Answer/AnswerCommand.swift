@@ -52,27 +52,12 @@ struct AnswerCommand: AsyncParsableCommand {
             close(terminal)
         }
         let store = try environment.openStore()
-        guard let record = try store.record(reference) else { throw CLIError("no record \(reference)") }
-        if let answeredAt = record.answeredAt {
-            throw CLIError(
-                "\(reference) was answered on \(answeredAt.formatted(Date.ISO8601FormatStyle())); `inbox show \(reference)` shows the answer"
-            )
-        }
-        guard record.fields.contains(.email) else {
-            throw CLIError(
-                "\(reference) has no email address (none was given, or it was deleted under the retention policy), so it cannot be answered by email"
-            )
-        }
-
-        let master = try environment.openMasterKey()
-        let reader = CaseReader(
-            policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
-            audit: AuditLog(store: store, keys: environment.keys))
-        let opened = try reader.open(reference, purpose: .answering)
-        let recorder = AnswerRecorder(store: store, keys: environment.keyHierarchy, master: master)
-        let recipient: MailAddress
+        let answering = Answering(
+            policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
+            audit: environment.auditLog(store))
+        let question = try await answering.open(reference)
         do {
-            recipient = try MailAddress(parsing: opened.email ?? "")
+            _ = try RelayMailSender.recipient(question.address)
         } catch {
             throw CLIError("the stored address of \(reference) cannot be written to safely (\(error)); nothing was sent")
         }
@@ -82,8 +67,8 @@ struct AnswerCommand: AsyncParsableCommand {
             text = messageText
         } else {
             let template = DraftEditor.template(
-                draft: try recorder.draft(of: reference) ?? "", reference: reference.text,
-                question: TerminalSafeText.render(opened.question ?? "(deleted under the retention policy)"))
+                draft: question.draft ?? "", reference: reference.text,
+                question: TerminalSafeText.render(question.opened.question ?? "(deleted under the retention policy)"))
             let name = "answer-\(reference.text).txt"
             let edited =
                 if let person = environment.settings.sudo {
@@ -96,36 +81,25 @@ struct AnswerCommand: AsyncParsableCommand {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw CLIError("the answer is empty; nothing was sent")
         }
-        try recorder.saveDraft(text, for: reference)
 
-        let masked = opened.maskedEmail ?? "•••"
+        let masked = question.opened.maskedEmail ?? "•••"
         if TerminalPrompt.isInteractive && !yes {
+            try await answering.saveDraft(text, for: reference)
             guard TerminalPrompt.confirm("Send the answer to \(masked) through \(mailSettings.smtp.server)?") else {
                 print("Not sent. The draft is kept sealed; `inbox answer \(reference)` opens it again.")
                 return
             }
         }
-        let message: MailMessage
         do {
-            message = try MailMessage(from: mailSettings.from, to: recipient, subject: "\(mailSettings.subject) \(reference)", body: text)
-        } catch {
-            throw CLIError("\(error); nothing was sent")
-        }
-        let accepted: SMTPReply
-        do {
-            accepted = try await SMTPClient(configuration: mailSettings.smtp).send(message)
-        } catch {
-            try recorder.recordFailure(for: reference)
+            let sent = try await answering.send(text, for: question, through: RelayMailSender(settings: mailSettings))
+            print("Sent to \(masked); \(reference) is answered. The relay said: \(sent.relayReply)")
+            if let deletion = sent.addressDeletedBy {
+                print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
+            }
+        } catch let notSent as AnswerNotSent {
             throw CLIError(
-                "not sent: \(error)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
+                "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
                     + (messageFile == nil ? " (it opens the draft)." : "."))
-        }
-        let now = Date()
-        try recorder.recordSent(text, for: reference, now: now)
-        let deletion = environment.policy.policy.field(.email).deadline(received: record.receivedAt, answered: now).date
-        print("Sent to \(masked); \(reference) is answered. The relay said: \(accepted)")
-        if record.hold == nil {
-            print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
         }
     }
 

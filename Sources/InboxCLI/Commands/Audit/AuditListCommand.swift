@@ -14,7 +14,7 @@ struct AuditListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let entries = try AuditLog(store: try environment.openStore(), keys: environment.keys).entries()
+        let entries = try await environment.auditLog(try environment.openStore()).entries()
         if json {
             try JSONOutput.print(entries.map(\.entry))
             return

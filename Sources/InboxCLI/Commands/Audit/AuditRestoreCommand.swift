@@ -30,10 +30,10 @@ struct AuditRestoreCommand: AsyncParsableCommand {
         let environment = try InboxEnvironment(common: common)
         let store = try environment.openStore()
         let now = Date()
-        let audit = AuditLog(store: store, keys: environment.keys)
+        let audit = environment.auditLog(store)
         var accepted: [String] = []
         for (title, log) in [("audit log", audit.chain), ("purge log", PurgeLog(store: store, keys: environment.keys).chain)] {
-            if let change = try log.acceptRestoredEnd(reason: reason, at: now) {
+            if let change = try await log.acceptRestoredEnd(reason: reason, at: now) {
                 let from = change.from.map { "entry \($0)" } ?? "no entry"
                 let to = change.to.map { "entry \($0)" } ?? "no entry"
                 print("The \(title) was anchored at \(from); it is now anchored at \(to), as restored.")
@@ -51,7 +51,14 @@ struct AuditRestoreCommand: AsyncParsableCommand {
             }
         }
         if !accepted.isEmpty {
-            try audit.append(AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
+            try await audit.append(
+                AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
         }
+        // A restored database brings back what was erased or released since the backup: both are
+        // applied again now (the intake server, which may only insert, does not), and by every
+        // purge after.
+        let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
+        let reapplied = try await purge.reapplyAfterRestore()
+        print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
     }
 }

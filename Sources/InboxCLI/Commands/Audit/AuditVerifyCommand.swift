@@ -16,12 +16,12 @@ struct AuditVerifyCommand: AsyncParsableCommand {
         let environment = try InboxEnvironment(common: common)
         let store = try environment.openStore()
         let logs = [
-            ("audit log", AuditLog(store: store, keys: environment.keys).chain),
+            ("audit log", environment.auditLog(store).chain),
             ("purge log", PurgeLog(store: store, keys: environment.keys).chain),
         ]
         var broken: [String] = []
         for (title, log) in logs {
-            switch try log.verify() {
+            switch try await log.verify() {
             case .intact(let count):
                 print("The \(title) is intact: \(count) entr\(count == 1 ? "y" : "ies").")
             case .broken(let id, let reason):

@@ -62,10 +62,10 @@ struct ListCommand: AsyncParsableCommand {
         let store = try environment.openStore()
         let records: [StoredRecord] =
             switch status {
-            case .open: try store.records(status: .open, held: false)
-            case .answered: try store.records(status: .answered, held: false)
-            case .held: try store.records(status: nil, held: true)
-            case .all: try store.records(status: nil, held: nil)
+            case .open: try await store.records(status: .open, held: false)
+            case .answered: try await store.records(status: .answered, held: false)
+            case .held: try await store.records(status: nil, held: true)
+            case .all: try await store.records(status: nil, held: nil)
             }
         let emailPolicy = environment.policy.policy.field(.email)
         let items = records.map { record in

@@ -34,7 +34,7 @@ struct EraseCommand: AsyncParsableCommand {
         let store = try environment.openStore()
         let references: [Reference] =
             if let email {
-                try PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
+                try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
             } else {
                 reference.map { [$0] } ?? []
             }
@@ -42,7 +42,7 @@ struct EraseCommand: AsyncParsableCommand {
             print("No record holds that address: nothing was erased.")
             return
         }
-        let receipt = try Erasure(store: store, keys: environment.keys)
+        let receipt = try await Erasure(store: store, keys: environment.keys, audit: environment.auditLog(store))
             .erase(references, overrideHoldReason: overrideHold ? reason : nil)
         try JSONOutput.print(receipt)
     }

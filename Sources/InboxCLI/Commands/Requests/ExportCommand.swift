@@ -49,15 +49,15 @@ struct ExportCommand: AsyncParsableCommand {
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
         let store = try environment.openStore()
-        let references = try PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
+        let references = try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
         let policy = environment.policy.policy
         var records: [Record] = []
         if !references.isEmpty {
             let reader = CaseReader(
                 policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
-                audit: AuditLog(store: store, keys: environment.keys))
+                audit: environment.auditLog(store))
             for reference in references {
-                let opened = try reader.open(reference, purpose: .accessRequest, action: .export)
+                let opened = try await reader.open(reference, purpose: .accessRequest, action: .export)
                 let texts: [RecordField: String?] = [.email: opened.email, .question: opened.question, .answer: opened.answer]
                 var fields: [String: String] = [:]
                 var retention: [String: Retention] = [:]

@@ -24,7 +24,7 @@ struct HoldCommand: AsyncParsableCommand {
 
     func run() async throws {
         let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try holds.hold(reference, reason: reason)
+        try await holds.hold(reference, reason: reason)
         print("\(reference) is held: the purge keeps it until `inbox release`.")
     }
 }
@@ -41,7 +41,7 @@ struct ReleaseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try holds.release(reference)
+        try await holds.release(reference)
         print("\(reference) is released: its deadlines run from its events again.")
     }
 }
@@ -50,6 +50,8 @@ struct ReleaseCommand: AsyncParsableCommand {
 enum LegalHoldEnvironment {
     static func open(common: CommonOptions, privateKeys: PrivateKeyOptions) throws -> LegalHold {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        return LegalHold(store: try environment.openStore(), keys: environment.keyHierarchy, master: try environment.openMasterKey())
+        let store = try environment.openStore()
+        return LegalHold(
+            store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(), audit: environment.auditLog(store))
     }
 }

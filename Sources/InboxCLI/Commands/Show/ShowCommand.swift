@@ -58,8 +58,8 @@ struct ShowCommand: AsyncParsableCommand {
         let master = try environment.openMasterKey()
         let reader = CaseReader(
             policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
-            audit: AuditLog(store: store, keys: environment.keys))
-        let opened = try reader.open(reference, purpose: .answering, revealReason: revealEmail ? reason : nil)
+            audit: environment.auditLog(store))
+        let opened = try await reader.open(reference, purpose: .answering, revealReason: revealEmail ? reason : nil)
 
         let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
         let output = Output(

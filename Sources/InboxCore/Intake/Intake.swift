@@ -1,0 +1,37 @@
+// The intake, the citizen's side of the inbox: form fields in, a reference out. The fields are
+// validated, sealed to the current epoch's public keys (IntakeSealer holds no key that opens
+// anything) and handed to the writer; the reference is given only once the writer says the
+// submission is durable. What HTTP makes of each outcome is the server's business.
+public import Foundation
+public import InboxStore
+
+public struct Intake: Sendable {
+    public enum Outcome: Sendable, Equatable {
+        /// Stored durably under this reference.
+        case stored(Reference)
+        /// Refused, field by field; nothing was stored.
+        case invalid(SubmissionErrors)
+    }
+
+    let sealer: IntakeSealer
+    let writer: any SubmissionWriter
+
+    public init(sealer: IntakeSealer, writer: any SubmissionWriter) {
+        self.sealer = sealer
+        self.writer = writer
+    }
+
+    /// Takes a submission received at `date`. Throws `IntakeUnavailable` when the epoch of `date`
+    /// has no complete key (nothing is stored that nobody could open), and the writer's error when
+    /// the store could not take it.
+    public func submit(question: String?, email: String?, at date: Date = Date()) async throws -> Outcome {
+        switch SubmissionValidator.validate(question: question, email: email) {
+        case .failure(let errors):
+            return .invalid(errors)
+        case .success(let submission):
+            let reference = try Reference.random()
+            try await writer.write(try sealer.seal(submission, reference: reference, receivedAt: date))
+            return .stored(reference)
+        }
+    }
+}

@@ -1,0 +1,32 @@
+// What the purge needs: event times and hold markers in clear, deletion of sealed bytes it never
+// opens, and nothing else. It never reads a sealed field.
+public import Foundation
+public import InboxCrypto
+
+public protocol PurgeStore: Sendable {
+    /// Fields of `field` not held whose `event` time is at or before `cutoff`, oldest first, at
+    /// most `limit`. Touches only fields still present, so its cost follows the expired count.
+    func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate]
+
+    /// Deletes the given fields (and, with email, the index entries and the draft) in one
+    /// transaction, then the records left without fields. Returns the references of the records
+    /// deleted whole.
+    func deleteFields(_ fields: [FieldToDelete]) async throws -> [Reference]
+
+    /// Those of `references` that are stored (the suppression list's, after a restore).
+    func presentReferences(_ references: [Reference]) async throws -> [Reference]
+
+    /// Deletes records with every field and index entry (the suppression list applied again).
+    /// Returns the references that were present.
+    func erase(_ references: [Reference]) async throws -> [Reference]
+
+    /// The hold keys that held records are sealed to.
+    func holdKeysInUse() async throws -> Set<UInt32>
+
+    /// Clears the hold of records whose hold was released after the database was backed up (the
+    /// release list says so): their fields are sealed to hold keys that no longer exist.
+    func clearHolds(withKeys keyIDs: Set<UInt32>) async throws -> [Reference]
+
+    /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).
+    func reclaimDeletedData() async throws
+}

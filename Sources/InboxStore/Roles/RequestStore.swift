@@ -1,0 +1,22 @@
+// A person's access and erasure requests (GDPR art. 15 and 17) and legal holds: finding a person's
+// records by their address's index entries, erasing records whole, and re-sealing a record to
+// other keys when it is held or released.
+public import Foundation
+public import InboxCrypto
+
+public protocol RequestStore: CaseStore {
+    /// The records whose email index holds `hmac` (computed under one epoch's index key).
+    func references(withEmailIndex hmac: Data) async throws -> [Reference]
+
+    /// Deletes records with every field and index entry. Returns the references that were present.
+    func erase(_ references: [Reference]) async throws -> [Reference]
+
+    /// Replaces a record's sealed fields, its draft and email index entry and sets or clears its
+    /// hold, in one transaction: holding and releasing re-seal a record to other keys.
+    func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) async throws
+
+    /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).
+    func reclaimDeletedData() async throws
+}

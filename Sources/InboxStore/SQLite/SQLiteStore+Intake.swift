@@ -1,0 +1,31 @@
+// The intake node's role on SQLite: one transaction per group commit, and the health check.
+import GRDB
+import InboxCrypto
+
+extension SQLiteStore: IntakeStore {
+    public func insert(_ submissions: [NewSubmission]) async throws {
+        try await write { db in
+            // Cached statements: a group commit inserts many submissions with the same three.
+            let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (reference, status, received_at) VALUES (?, 'open', ?)")
+            let insertField = try db.cachedStatement(
+                sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
+            let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
+            for submission in submissions {
+                let received = Self.milliseconds(submission.receivedAt)
+                try insertRecord.execute(arguments: [submission.reference.text, received])
+                let recordID = db.lastInsertedRowID
+                for (field, sealed) in submission.sealedFields {
+                    try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])
+                }
+                if let index = submission.emailIndex {
+                    try insertIndex.execute(arguments: [index.hmac, Int64(index.epoch), recordID])
+                }
+            }
+        }
+    }
+
+    /// Takes the write lock and lets it go without writing: proves that a commit could be made.
+    public func checkWritable() async throws {
+        try await write { _ in () }
+    }
+}

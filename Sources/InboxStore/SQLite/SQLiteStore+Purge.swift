@@ -1,0 +1,88 @@
+// The purge's role on SQLite: range queries on event times, deletion in bounded transactions, and
+// the hold markers it needs after a restore. No query here reads a sealed field.
+public import Foundation
+import GRDB
+public import InboxCrypto
+
+extension SQLiteStore: PurgeStore {
+    public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
+        let column = event == .received ? "f.received_at" : "f.answered_at"
+        let query = """
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at
+            FROM sealed_fields f JOIN records r ON r.id = f.record_id
+            WHERE f.field = ? AND \(column) <= ? AND r.held_at IS NULL
+            ORDER BY \(column) LIMIT ?
+            """
+        let arguments: StatementArguments = [field.rawValue, Self.milliseconds(cutoff), limit]
+        return try await read { db in
+            try Row.fetchAll(db, sql: query, arguments: arguments).map { row in
+                PurgeCandidate(
+                    recordID: try row.value("record_id"), reference: try Self.reference(try row.value("reference")), field: field,
+                    receivedAt: Self.date(try row.value("received_at")), answeredAt: (try row.value("answered_at") as Int64?).map(Self.date)
+                )
+            }
+        }
+    }
+
+    public func deleteFields(_ fields: [FieldToDelete]) async throws -> [Reference] {
+        guard !fields.isEmpty else { return [] }
+        return try await write { db in
+            let deleteField = try db.cachedStatement(sql: "DELETE FROM sealed_fields WHERE record_id = ? AND field = ?")
+            let deleteIndex = try db.cachedStatement(sql: "DELETE FROM email_index WHERE record_id = ?")
+            let deleteDraft = try db.cachedStatement(sql: "DELETE FROM answer_drafts WHERE record_id = ?")
+            let emptyRecord = try db.cachedStatement(
+                sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
+            let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
+            var touched = Set<Int64>()
+            for field in fields {
+                try deleteField.execute(arguments: [field.recordID, field.field.rawValue])
+                if field.field == .email {
+                    // Without the address there is nobody to send a draft to.
+                    try deleteIndex.execute(arguments: [field.recordID])
+                    try deleteDraft.execute(arguments: [field.recordID])
+                }
+                touched.insert(field.recordID)
+            }
+            var deleted: [Reference] = []
+            for recordID in touched.sorted() {
+                if let reference = try String.fetchOne(emptyRecord, arguments: [recordID, recordID]) {
+                    try deleteRecord.execute(arguments: [recordID])
+                    deleted.append(try Self.reference(reference))
+                }
+            }
+            return deleted
+        }
+    }
+
+    public func presentReferences(_ references: [Reference]) async throws -> [Reference] {
+        guard !references.isEmpty else { return [] }
+        return try await read { db in
+            let present = try db.cachedStatement(sql: "SELECT 1 FROM records WHERE reference = ?")
+            return try references.filter { try Bool.fetchOne(present, arguments: [$0.text]) != nil }
+        }
+    }
+
+    public func holdKeysInUse() async throws -> Set<UInt32> {
+        try await read { db in
+            Set(
+                try Int64.fetchAll(db, sql: "SELECT DISTINCT hold_key FROM records WHERE hold_key IS NOT NULL").compactMap {
+                    UInt32(exactly: $0)
+                })
+        }
+    }
+
+    public func clearHolds(withKeys keyIDs: Set<UInt32>) async throws -> [Reference] {
+        guard !keyIDs.isEmpty else { return [] }
+        return try await write { db in
+            var cleared: [Reference] = []
+            for keyID in keyIDs.sorted() {
+                let rows = try Row.fetchAll(db, sql: "SELECT id, reference FROM records WHERE hold_key = ?", arguments: [Int64(keyID)])
+                for row in rows {
+                    try Self.setHold(db, recordID: try row.value("id"), hold: nil)
+                    cleared.append(try Self.reference(try row.value("reference")))
+                }
+            }
+            return cleared
+        }
+    }
+}

@@ -1,0 +1,85 @@
+// Requests and holds on SQLite: the email index, erasure, re-sealing, and the WAL truncated so that
+// erased ciphertext does not linger in it.
+public import Foundation
+import GRDB
+import Glibc
+public import InboxCrypto
+
+extension SQLiteStore: RequestStore {
+    public func references(withEmailIndex hmac: Data) async throws -> [Reference] {
+        try await read { db in
+            try String.fetchAll(
+                db,
+                sql: "SELECT r.reference FROM email_index i JOIN records r ON r.id = i.record_id WHERE i.hmac = ? ORDER BY r.received_at",
+                arguments: [hmac]
+            ).map(Self.reference)
+        }
+    }
+
+    public func erase(_ references: [Reference]) async throws -> [Reference] {
+        guard !references.isEmpty else { return [] }
+        return try await write { db in
+            var erased: [Reference] = []
+            for reference in references {
+                // Fields and index entries go with the record (ON DELETE CASCADE).
+                try db.execute(sql: "DELETE FROM records WHERE reference = ?", arguments: [reference.text])
+                if db.changesCount > 0 { erased.append(reference) }
+            }
+            return erased
+        }
+    }
+
+    public func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) async throws {
+        try await write { db in
+            let recordID = try Self.recordID(db, reference)
+            for (field, sealed) in sealedFields {
+                try db.execute(
+                    sql: "UPDATE sealed_fields SET sealed = ? WHERE record_id = ? AND field = ?",
+                    arguments: [sealed, recordID, field.rawValue])
+                guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no \(field.rawValue) field to re-seal") }
+            }
+            if let sealedDraft {
+                try db.execute(sql: "UPDATE answer_drafts SET sealed = ? WHERE record_id = ?", arguments: [sealedDraft, recordID])
+                guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no draft to re-seal") }
+            }
+            try db.execute(sql: "DELETE FROM email_index WHERE record_id = ?", arguments: [recordID])
+            if let emailIndex {
+                try db.execute(
+                    sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)",
+                    arguments: [emailIndex.hmac, Int64(emailIndex.epoch), recordID])
+            }
+            try Self.setHold(db, recordID: recordID, hold: hold)
+        }
+    }
+
+    static func setHold(_ db: Database, recordID: Int64, hold: Hold?) throws {
+        try db.execute(
+            sql: "UPDATE records SET held_at = ?, hold_reason = ?, hold_key = ? WHERE id = ?",
+            arguments: [hold.map { milliseconds($0.since) }, hold?.reason, hold?.keyID.map { Int64($0) }, recordID])
+    }
+
+    /// Checkpoints the WAL into the database and truncates it to zero bytes, so that deleted
+    /// ciphertext does not linger in old WAL frames (freed database pages are overwritten by
+    /// secure_delete). Another process's transaction makes SQLite answer busy: retry for a while.
+    public func reclaimDeletedData() async throws {
+        var attempt = 0
+        while true {
+            do {
+                try await pool.writeWithoutTransaction { db in
+                    let result = try db.checkpoint(.truncate)
+                    guard result.walFrameCount == 0 || result.walFrameCount == result.checkpointedFrameCount else {
+                        throw DatabaseError(resultCode: .SQLITE_BUSY, message: "WAL checkpoint incomplete")
+                    }
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY || error.resultCode == .SQLITE_LOCKED {
+                attempt += 1
+                guard attempt < 100 else { throw StoreError.busy(operation: "WAL checkpoint") }
+                // Back off while the intake server finishes its transaction (group commits are short).
+                try await Task.sleep(for: .milliseconds(min(attempt, 10) * 20))
+            }
+        }
+    }
+}
