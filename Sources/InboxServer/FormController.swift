@@ -9,6 +9,7 @@ import InboxPolicy
 import InboxStore
 import Logging
 import NIOCore
+import NIOPosix
 
 // Parses the request, calls the intake, and renders what came of it: the use case itself
 // (validation, sealing, the durable write) lives in InboxCore's `Intake`.
@@ -99,8 +100,8 @@ struct FormController: Sendable {
             return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)
         } catch is GroupCommitWriter.Stopped {
             return refuse(.shuttingDown, form: form, language: language, wantsJSON: wantsJSON)
-        } catch {
-            let condition = diagnose(error)
+        } catch let error as StoreError {
+            let condition = await diagnose(error)
             // The condition, never the submission; the cause stays out of the log too.
             logger.error("a submission could not be stored", metadata: ["condition": "\(condition.logName)"])
             return refuse(.store(condition), form: form, language: language, wantsJSON: wantsJSON)
@@ -128,10 +129,14 @@ struct FormController: Sendable {
     }
 
     /// What made a write fail, in the terms the citizen's message and the operator's log use. When
-    /// the store can only say "I/O error", the file system is asked with a write of its own.
-    private func diagnose(_ error: any Error) -> StoreError.Condition {
-        let condition = (error as? StoreError)?.condition ?? .other
-        guard condition == .ioError || condition == .other, let failure = space?.probeWrite() else { return condition }
+    /// the store can only say "I/O error", the file system is asked with a write of its own, on
+    /// the thread pool (it waits for fdatasync). Any other error (sealing, say) is not the
+    /// store's: it is left to become a 500 and is logged without the submission.
+    private func diagnose(_ error: StoreError) async -> StoreError.Condition {
+        let condition = error.condition
+        guard condition == .ioError || condition == .other, let space,
+            let failure = try? await NIOThreadPool.singleton.runIfActive({ space.probeWrite() })
+        else { return condition }
         switch failure {
         case ENOSPC, EDQUOT: return .full
         case EROFS: return .readOnly

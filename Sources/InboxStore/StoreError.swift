@@ -5,6 +5,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case unusable(path: String, cause: any Error)
     case cannotCreate(path: String, reason: String)
     case notFound(Reference)
+    /// The record changed between reading and writing in a way the write must not paper over.
+    case conflict(Reference, String)
     case busy(operation: String)
     case corrupt(String)
     /// `systemError`: the errno of the system call the engine saw fail (ENOSPC, EROFS, EIO), if any.
@@ -15,6 +17,7 @@ public enum StoreError: Error, CustomStringConvertible {
         case .unusable(let path, let cause): "cannot open the database \(path): \(Self.describe(cause))"
         case .cannotCreate(let path, let reason): "cannot create the database \(path): \(reason)"
         case .notFound(let reference): "no record \(reference)"
+        case .conflict(let reference, let what): "\(reference) \(what)"
         case .busy(let operation): "the database stayed busy; \(operation) gave up"
         case .corrupt(let what): "the database is damaged: \(what)"
         case .failed(let operation, let cause, _): "database \(operation) failed: \(Self.describe(cause))"

@@ -1,9 +1,11 @@
 // A person's access and erasure requests with the real executable: `inbox export --email` and
 // `inbox erase`, found through the email index however the address is typed.
 import Foundation
-import InboxStore
+import GRDB
 import InboxTestSupport
 import Testing
+
+@testable import InboxStore
 
 @Suite("inbox export and erase (the real executable)")
 struct RequestCommandTests {
@@ -92,6 +94,29 @@ struct RequestCommandTests {
         #expect(try auditActions() == ["erase/access_request", "erase/access_request"])
         #expect(try inbox.run(["purge"]).status == 0)
         #expect(try inbox.run(["audit", "verify"]).status == 0)
+    }
+
+    @Test("after a database restore, `inbox audit restore` erases again what was erased since, before the logs are accepted")
+    func restoreErasesAgain() async throws {
+        let erased = try await inbox.submitThroughIntake(email: "anna@example.se")
+        let kept = try await inbox.submitThroughIntake(email: "bo@example.se")
+        let database = "\(inbox.dataDirectory)/inbox.sqlite"
+        let backup = "\(inbox.directory.path)/backup.sqlite"
+        try await inbox.store().pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [backup]) }
+        #expect(try inbox.run(["erase", erased.text]).status == 0)
+        // The restore as deploy/README.md has it: the backup replaces the file, its WAL goes.
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: database + suffix) }
+        try FileManager.default.copyItem(atPath: backup, toPath: database)
+        #expect(try await inbox.store().record(erased) != nil)
+        // The restored audit log ends before its anchor: every command that writes to it refuses.
+        #expect(try inbox.run(["erase", kept.text]).status != 0)
+        let restore = try inbox.run(["audit", "restore", "--reason", "restored the backup of this morning"])
+        #expect(restore.status == 0, "\(restore.standardError)")
+        #expect(restore.standardOutput.contains("Erasures applied again: 1"))
+        #expect(try await inbox.store().record(erased) == nil)
+        #expect(try await inbox.store().record(kept) != nil)
+        #expect(try inbox.run(["audit", "verify"]).status == 0)
+        #expect(try auditActions().suffix(1) == ["restore-accepted/accountability"])
     }
 
     @Test("a held record is erased only when the hold is overridden with a reason")

@@ -114,7 +114,8 @@ struct AnsweringTests {
         await #expect(throws: CaseError.self) { try await answering.send(" \n", for: question, through: RecordingRelay(), now: t0) }
     }
 
-    @Test("an answer whose audit entry cannot be written (the log was tampered with) is not recorded either")
+    @Test(
+        "an answer the relay took but that cannot be recorded with its audit entry (a tampered log) is reported as sent, and not recorded")
     func answerAndAuditInOneTransaction() async throws {
         let inbox = try InboxFixture(created: t0)
         let record = try await inbox.submit(at: t0)
@@ -126,12 +127,38 @@ struct AnsweringTests {
                 sql: "INSERT INTO audit_log (body, previous_hash, hash) VALUES (?, ?, ?)",
                 arguments: [Data("{}".utf8), Data(count: 32), Data(count: 32)])
         }
-        await #expect(throws: AnchoredLogError.self) {
-            try await answering.send("Svaret.", for: question, through: RecordingRelay(), now: t0)
+        let relay = RecordingRelay()
+        let failure = await #expect(throws: AnswerSentNotRecorded.self) {
+            try await answering.send("Svaret.", for: question, through: relay, now: t0)
         }
+        #expect(failure?.cause is AnchoredLogError)
+        #expect(failure?.description.contains("Do not send it again") == true)
+        #expect(relay.sent.withLock { $0.count } == 1)
         let stored = try #require(try await inbox.store.record(record.reference))
         #expect(stored.status == .open && stored.answeredAt == nil)
         #expect(try await inbox.store.sealedFields(of: record.reference)[.answer] == nil)
+        #expect(try await inbox.store.draft(of: record.reference) != nil)
+    }
+
+    @Test(
+        "two colleagues answering the same question at once: the first answer is recorded, the second is reported as sent and not recorded")
+    func colleaguesAtOnce() async throws {
+        let inbox = try InboxFixture(created: t0)
+        let record = try await inbox.submit(at: t0)
+        let (answering, hierarchy, master) = try answering(inbox)
+        let anna = try await answering.open(record.reference, now: t0)
+        let bo = try await answering.open(record.reference, now: t0)
+        _ = try await answering.send("Annas svar.", for: anna, through: RecordingRelay(), now: t0 + 60)
+        await #expect(throws: AnswerSentNotRecorded.self) {
+            try await answering.send("Bos svar.", for: bo, through: RecordingRelay(), now: t0 + 120)
+        }
+        let stored = try #require(try await inbox.store.record(record.reference))
+        #expect(stored.answeredAt == t0 + 60)
+        let sealed = try SealedField(bytes: try #require(try await inbox.store.sealedFields(of: record.reference)[.answer]))
+        let opened = try hierarchy.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
+            sealed, reference: record.reference.text, field: .answer)
+        #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Annas svar.")
+        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open, .open, .answer])
     }
 
     @Test("while a record is held, its draft and answer are sealed to its hold's keys, like its other fields")

@@ -155,23 +155,30 @@ struct PurgeTests {
         let inbox = try InboxFixture(created: t0)
         let erased = try await inbox.submit(at: t0)
         let kept = try await inbox.submit(at: t0)
-        // An online backup, taken before the erasure.
-        let backupPath = "\(inbox.directory.path)/backup.sqlite"
-        try await inbox.store.pool.writeWithoutTransaction { db in try db.execute(sql: "VACUUM INTO ?", arguments: [backupPath]) }
+        _ = try await inbox.purge.run(now: t0, confirmedClock: true)
+        // An online backup, taken after a purge and before the erasure.
+        let backup = try inbox.copyDatabase()
 
-        #expect(try await inbox.store.erase([erased.reference]) == [erased.reference])
-        try SuppressionList(keys: inbox.keys).append([erased.reference], at: t0 + Self.day)
+        // The real erasure: the suppression list, the record, and an audit entry that moves the
+        // anchor past where the backup's log ends.
+        _ = try await Erasure(store: inbox.store, keys: inbox.keys, audit: inbox.audit).erase([erased.reference], now: t0 + Self.day)
+        #expect(try await inbox.store.record(erased.reference) == nil)
+        _ = try await inbox.purge.run(now: t0 + Self.day, confirmedClock: true)
 
-        // Restore: the old file comes back with the erased record in it.
-        let restored = try SQLiteStore(path: backupPath)
-        #expect(try await restored.record(erased.reference) != nil)
-        let report = try await Purge(
-            policy: inbox.policy, store: restored, keys: inbox.keys, audit: AuditLog(store: restored, keys: inbox.keys)
-        ).run(now: t0 + 2 * Self.day, confirmedClock: true)
-        #expect(report.suppressionReapplied == [erased.reference.text])
-        #expect(try await restored.record(erased.reference) == nil)
-        #expect(try await restored.record(kept.reference) != nil)
-        #expect(!(try Data(contentsOf: URL(fileURLWithPath: backupPath))).contains(erased.sealed[.question]!))
+        // Restore: the old file comes back with the erased record in it. Its logs end before their
+        // anchors, so the purge refuses to run on, but the erasure is applied again first.
+        try inbox.restoreDatabase(from: backup)
+        #expect(try await inbox.store.record(erased.reference) != nil)
+        await #expect(throws: AnchoredLogError.self) { try await inbox.purge.run(now: t0 + 2 * Self.day, confirmedClock: true) }
+        #expect(try await inbox.store.record(erased.reference) == nil)
+        #expect(try await inbox.store.record(kept.reference) != nil)
+        #expect(!(try inbox.databaseBytes()).contains(erased.sealed[.question]!))
+
+        // Once the operator accepts the restored logs, the purge runs as usual.
+        try await inbox.acceptRestoredLogs(at: t0 + 2 * Self.day)
+        let report = try await inbox.purge.run(now: t0 + 2 * Self.day, confirmedClock: true)
+        #expect(report.suppressionReapplied == [])
+        #expect(try await inbox.store.record(kept.reference) != nil)
     }
 
     @Test("the suppression list refuses a changed entry")

@@ -226,6 +226,27 @@ struct IntakeApplicationTests {
         #expect(try await fixture.store.recordCount() == 0)
     }
 
+    @Test("a store that cannot take the question: 503 with Retry-After, and the question comes back")
+    func storeRefuses() async throws {
+        var fixture = try IntakeFixture()
+        fixture.configuration.store = GroupCommitWriterTests.LockedStore()
+        try await fixture.application().test(.router) { client in
+            try await client.execute(uri: "/", method: .post, headers: Self.form, body: Self.body([("question", "Är disken full?")])) {
+                response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
+                #expect(Self.text(response).contains("Är disken full?"))
+                #expect(Self.text(response).contains("role=\"alert\""))
+            }
+            try await client.execute(uri: "/", method: .post, headers: Self.jsonForm, body: Self.body([("question", "Full?")])) {
+                response in
+                #expect(response.status == .serviceUnavailable)
+                let body = try Self.json(response)
+                #expect(body["error"] is String)
+            }
+        }
+    }
+
     @Test("the thanks page needs a valid reference")
     func thanks() async throws {
         let fixture = try IntakeFixture()

@@ -16,7 +16,8 @@ struct CaseStoreContractTests {
         let record = try StoreContract.submission(t0)
         try await store.insert([record])
         let appended = try await store.markAnswered(
-            record.reference, sealedAnswer: Data([9, 9, 9]), at: t0 + day, audit: StoreContract.append(.audit, ["{\"answer\":1}"]))
+            record.reference, sealedAnswer: Data([9, 9, 9]), at: t0 + day, heldWith: nil,
+            audit: StoreContract.append(.audit, ["{\"answer\":1}"]))
         #expect(appended.tail == nil)
         #expect(appended.entries.map(\.body) == [Data("{\"answer\":1}".utf8)])
         #expect(try await store.entries(of: .audit) == appended.entries)
@@ -30,7 +31,8 @@ struct CaseStoreContractTests {
         #expect(byAnswer.map(\.reference) == [record.reference])
         #expect(byAnswer.first?.answeredAt == t0 + day)
         await #expect(throws: (any Error).self) {
-            try await store.markAnswered(Reference.random(), sealedAnswer: Data([1]), at: t0, audit: StoreContract.append(.audit, ["{}"]))
+            try await store.markAnswered(
+                Reference.random(), sealedAnswer: Data([1]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
         }
         #expect(try await store.entries(of: .audit).count == 1)
         withExtendedLifetime(directory) {}
@@ -45,7 +47,7 @@ struct CaseStoreContractTests {
         try await store.saveDraft(record.reference, sealedDraft: Data([4]), at: t0)
         await #expect(throws: AnchorUnwritable.self) {
             try await store.markAnswered(
-                record.reference, sealedAnswer: Data([9]), at: t0 + day,
+                record.reference, sealedAnswer: Data([9]), at: t0 + day, heldWith: nil,
                 audit: StoreContract.append(.audit, ["{}"]) { throw AnchorUnwritable() })
         }
         let stored = try #require(try await store.record(record.reference))
@@ -53,6 +55,45 @@ struct CaseStoreContractTests {
         #expect(try await store.sealedFields(of: record.reference)[.answer] == nil)
         #expect(try await store.draft(of: record.reference) == Data([4]))
         #expect(try await store.entries(of: .audit).isEmpty)
+        withExtendedLifetime(directory) {}
+    }
+
+    @Test(
+        "an answer to a record answered, held or released since it was sealed is refused, and nothing of it is kept",
+        arguments: StoreEngine.all)
+    func answerConflicts(engine: StoreEngine) async throws {
+        let (store, directory) = try engine.make()
+        let first = try StoreContract.submission(t0)
+        let held = try StoreContract.submission(t0, bytes: 3)
+        try await store.insert([first, held])
+        _ = try await store.markAnswered(
+            first.reference, sealedAnswer: Data([1]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+        // A colleague's second answer: the first one stays.
+        let again = await #expect(throws: StoreError.self) {
+            try await store.markAnswered(
+                first.reference, sealedAnswer: Data([2]), at: t0 + day, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+        }
+        #expect(again?.description.contains("answered meanwhile") == true)
+        #expect(try await store.sealedFields(of: first.reference)[.answer] == Data([1]))
+        #expect(try await store.record(first.reference)?.answeredAt == t0)
+        // Sealed for an unheld record, and the record was held meanwhile (and the other way round).
+        try await store.reseal(
+            held.reference, sealedFields: [:], sealedDraft: nil, emailIndex: held.emailIndex,
+            hold: Hold(reason: "court order 12-34", since: t0, keyID: 0x8000_0001))
+        let unheld = await #expect(throws: StoreError.self) {
+            try await store.markAnswered(
+                held.reference, sealedAnswer: Data([3]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+        }
+        #expect(unheld?.description.contains("held or released meanwhile") == true)
+        await #expect(throws: StoreError.self) {
+            try await store.markAnswered(
+                held.reference, sealedAnswer: Data([3]), at: t0, heldWith: 0x8000_0002, audit: StoreContract.append(.audit, ["{}"]))
+        }
+        #expect(try await store.record(held.reference)?.answeredAt == nil)
+        #expect(try await store.entries(of: .audit).count == 1)
+        _ = try await store.markAnswered(
+            held.reference, sealedAnswer: Data([3]), at: t0, heldWith: 0x8000_0001, audit: StoreContract.append(.audit, ["{}"]))
+        #expect(try await store.record(held.reference)?.answeredAt == t0)
         withExtendedLifetime(directory) {}
     }
 
@@ -73,7 +114,7 @@ struct CaseStoreContractTests {
         await #expect(throws: (any Error).self) { try await store.saveDraft(Reference.random(), sealedDraft: Data([1]), at: t0) }
 
         _ = try await store.markAnswered(
-            answered.reference, sealedAnswer: Data([9]), at: t0 + day, audit: StoreContract.append(.audit, ["{}"]))
+            answered.reference, sealedAnswer: Data([9]), at: t0 + day, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
         #expect(try await store.draft(of: answered.reference) == nil)
 
         let email = try await store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)

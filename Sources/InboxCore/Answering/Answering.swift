@@ -4,7 +4,9 @@
 // MailSender, and only once the relay has taken it is the answer stored sealed, the record marked
 // answered (which starts the policy's "after answered" clock) and the audit entry written, in one
 // transaction: either both are kept or neither. A failed send changes nothing but the draft, and
-// is audited too, since the address was used.
+// is audited too, since the address was used. An answer the relay took but that could not be
+// recorded (the log was tampered with, a colleague answered first) is reported as sent, so that
+// nobody sends it again.
 //
 // Drafts and answers are sealed to the record's answer key of the current epoch, or to its hold's
 // keys while the record is held, so that a hold keeps covering every field of the record.
@@ -71,7 +73,7 @@ public struct Answering: Sendable {
 
     /// Seals and keeps `text` as the record's draft, replacing an earlier one.
     public func saveDraft(_ text: String, for reference: Reference, now: Date = Date()) async throws {
-        try await store.saveDraft(reference, sealedDraft: try await seal(text, for: reference, now: now), at: now)
+        try await store.saveDraft(reference, sealedDraft: try await seal(text, for: reference, now: now).bytes, at: now)
     }
 
     /// Keeps `text` as the draft, sends it, and records the answer with its audit entry. A send
@@ -86,33 +88,46 @@ public struct Answering: Sendable {
         do {
             reply = try await sender.sendAnswer(text, to: question.address, reference: reference)
         } catch {
-            try await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
+            do {
+                try await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
+            } catch let auditFailure {
+                throw AnswerNotSent(reference: reference, cause: error, auditFailure: auditFailure)
+            }
             throw AnswerNotSent(reference: reference, cause: error)
         }
-        let sealed = try await seal(text, for: reference, now: now)
-        try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
-            try await store.markAnswered(reference, sealedAnswer: sealed, at: now, audit: append)
+        do {
+            let sealed = try await seal(text, for: reference, now: now)
+            try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
+                try await store.markAnswered(reference, sealedAnswer: sealed.bytes, at: now, heldWith: sealed.holdKey, audit: append)
+            }
+        } catch {
+            throw AnswerSentNotRecorded(reference: reference, cause: error)
         }
         let deletion = policy.field(.email).deadline(received: question.opened.record.receivedAt, answered: now).date
         return Sent(relayReply: reply, addressDeletedBy: question.opened.record.hold == nil ? deletion : nil)
     }
 
-    /// Seals to the hold's keys while the record is held, else to the current epoch's answer key.
-    /// The record is read again: minutes in an editor may have passed since it was opened, and a
+    /// Seals to the hold's keys while the record is held, else to the current epoch's answer key;
+    /// returns the hold key sealed to (nil: not held), which recording the answer checks again. The
+    /// record is read again here: minutes in an editor may have passed since it was opened, and a
     /// colleague may have held it meanwhile.
-    private func seal(_ text: String, for reference: Reference, now: Date) async throws -> Data {
+    private func seal(_ text: String, for reference: Reference, now: Date) async throws -> (bytes: Data, holdKey: UInt32?) {
         guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
         let epoch: UInt32
+        let holdKey: UInt32?
         if record.hold != nil {
             // Held: to the hold's own keys (as the register in the key directory names them).
             epoch =
                 try HoldRegister(keys: keys.keys).activeHoldKey(of: reference, releases: ReleaseList(keys: keys.keys))
                 ?? SealedField.legacyHoldEpoch
+            holdKey = epoch
         } else {
             try keys.keys.createMissingEpochs(now: now)
             epoch = try keys.keys.calendar().epoch(containing: now)
+            holdKey = nil
         }
-        return try keys.keys.publicKey(epoch: epoch, field: .answer).seal(Array(text.utf8), reference: reference.text).data
+        let sealed = try keys.keys.publicKey(epoch: epoch, field: .answer).seal(Array(text.utf8), reference: reference.text).data
+        return (sealed, holdKey)
     }
 }
 
@@ -120,6 +135,23 @@ public struct Answering: Sendable {
 public struct AnswerNotSent: Error, CustomStringConvertible {
     public let reference: Reference
     public let cause: any Error
+    /// Why the failed attempt is not in the audit log either, if it is not.
+    public var auditFailure: (any Error)? = nil
 
-    public var description: String { "not sent: \(cause)" }
+    public var description: String {
+        "not sent: \(cause)" + (auditFailure.map { "; and the attempt could not be audited: \($0)" } ?? "")
+    }
+}
+
+/// The relay took the answer, so the citizen has it, but it could not be recorded: the record stays
+/// open with the answer as its draft. Sending it again would write to the citizen twice.
+public struct AnswerSentNotRecorded: Error, CustomStringConvertible {
+    public let reference: Reference
+    public let cause: any Error
+
+    public var description: String {
+        "the relay took the answer to \(reference), so it was sent, but it could not be recorded: \(cause). "
+            + "Do not send it again. The record stays open with the answer kept as its draft; "
+            + "`inbox audit verify` says whether the audit log is the reason"
+    }
 }

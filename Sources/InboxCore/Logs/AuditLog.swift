@@ -58,6 +58,12 @@ public struct AuditLog: Sendable {
         try await chain.append(try Self.encoder.encode(entry), along: change)
     }
 
+    /// Throws unless the log ends where its anchor says, so that a change the log must record is
+    /// refused before it is made rather than made and left unrecorded (a restored or tampered log).
+    public func checkWritable() async throws {
+        _ = try await chain.verifiedTail()
+    }
+
     public func entries() async throws -> [(id: Int64, entry: AuditEntry)] {
         try await chain.entries().map { ($0.id, try Self.decoder.decode(AuditEntry.self, from: $0.body)) }
     }

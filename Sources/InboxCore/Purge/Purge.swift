@@ -51,7 +51,12 @@ public struct Purge: Sendable {
     /// a row deletes nothing the second time. Refuses a clock it cannot trust unless
     /// `confirmedClock`; throws `PurgeIncomplete` (after recording the run) when a key could not be
     /// destroyed, so that the timer's next run tries again and the operator hears of it.
+    ///
+    /// Erasures and releases are applied again first, before the purge log is read: they depend on
+    /// no clock, and after a restore the log refuses every run until an operator accepts it, while
+    /// the restored records must not wait for that.
     public func run(now: Date, confirmedClock: Bool = false) async throws -> PurgeReport {
+        let (reapplied, holdsReapplied) = try await reapplyAfterRestore()
         let previous = try await log.lastReport()
         let boot = bootTime()
         let verdict = PurgeClock.judge(
@@ -61,8 +66,6 @@ public struct Purge: Sendable {
         case .earlierThanLastRun: throw PurgeClockError(verdict: verdict, now: now)
         case .gapTooLong, .aheadOfTheBootClock: if !confirmedClock { throw PurgeClockError(verdict: verdict, now: now) }
         }
-
-        let (reapplied, holdsReapplied) = try await reapplyAfterRestore()
 
         let expired = try await planner.expiredFields(asOf: now)
         var recordsDeleted: [Reference] = []
@@ -116,6 +119,9 @@ public struct Purge: Sendable {
     /// `inbox audit restore` calls it at once, and every run does it too.
     public func reapplyAfterRestore() async throws -> (erased: [Reference], released: [Reference]) {
         let erased = try await store.erase(try await planner.suppressedReferences())
+        // Not a byte of what was erased again may linger in the WAL (the run truncates it again at
+        // its end; a run refused by its log or clock would not get there).
+        if !erased.isEmpty { try await store.reclaimDeletedData() }
         return (erased, try await releaseRestoredHolds())
     }
 

@@ -32,6 +32,8 @@ public struct Erasure: Sendable {
 
     /// Erases `references`. Held ones are refused unless `overrideHoldReason` is given.
     public func erase(_ references: [Reference], overrideHoldReason: String? = nil, now: Date = Date()) async throws -> Receipt {
+        // An erasure cannot be undone: if its audit entries could not be written, it is not begun.
+        try await audit.checkWritable()
         var holdKeys: [(key: UInt32, reference: Reference)] = []
         let register = HoldRegister(keys: keys)
         let releases = ReleaseList(keys: keys)

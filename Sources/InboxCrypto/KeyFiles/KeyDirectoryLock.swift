@@ -9,12 +9,14 @@
 // purge and staff command for ever). Waiting is bounded: a lock held longer than anyone holds it
 // in earnest is reported, not waited for.
 //
-// Reentrant within a task: a use case that holds it (an erasure: the suppression list, then the
-// audit log) may call another that takes it again. The holding is a task-local value, so it
-// follows the task across the threads it runs on and reaches the synchronous code it calls; other
-// tasks and processes wait, each taking the lock through an open file description of its own, and
-// such locks exclude each other. Code a store runs on its own threads (inside a transaction) must
-// not take it: it would wait for its own task.
+// Reentrant within a task: code that holds it may call any function that takes it again (every
+// change to the key directory takes it itself, so a use case that must keep the directory still
+// across several of them holds it around them all). The holding is a task-local value, so it follows the task across the threads it runs on and reaches
+// the synchronous code it calls; other tasks and processes wait, each taking the lock through an
+// open file description of its own, and such locks exclude each other. Two rules follow: no
+// child task is started while the lock is held (it would inherit the task-local value and believe
+// it holds a lock its parent may have let go of), and no closure a store runs inside its
+// transaction takes it (a transaction must not wait for the key directory).
 import CInboxSystem
 import Foundation
 import Glibc

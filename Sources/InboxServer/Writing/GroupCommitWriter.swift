@@ -51,8 +51,9 @@ final class GroupCommitWriter: Service, SubmissionWriter, Sendable {
         }
     }
 
-    /// Runs until graceful shutdown (or cancellation), then commits and acknowledges what is still
-    /// queued.
+    /// Runs until graceful shutdown, then commits and acknowledges what is still queued. On
+    /// cancellation it stops the same way, but the store refuses the writes of a cancelled task,
+    /// so what is queued then is answered with an error, never acknowledged unwritten.
     func run() async throws {
         await withTaskCancellationOrGracefulShutdownHandler {
             while let batch = await nextBatch() {
@@ -94,9 +95,10 @@ final class GroupCommitWriter: Service, SubmissionWriter, Sendable {
             try await store.insert(batch.map(\.submission))
             metrics.recordBatch(size: batch.count)
             for pending in batch { pending.continuation.resume() }
-        } catch {
-            // One bad submission (say, a reference that already exists) must not fail the others:
-            // retry them one by one, each with its own answer.
+        } catch let error as StoreError where error.isConstraintViolation && batch.count > 1 {
+            // One bad submission (a reference drawn twice) must not fail the others: retry them
+            // one by one, each with its own answer. Any other failure (a full disk, a lock held too
+            // long) would fail each of them again, one busy timeout after another: all get it now.
             for pending in batch {
                 do {
                     try await store.insert([pending.submission])
@@ -106,6 +108,8 @@ final class GroupCommitWriter: Service, SubmissionWriter, Sendable {
                     pending.continuation.resume(throwing: error)
                 }
             }
+        } catch {
+            for pending in batch { pending.continuation.resume(throwing: error) }
         }
     }
 }

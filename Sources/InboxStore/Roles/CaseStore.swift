@@ -23,6 +23,11 @@ public protocol CaseStore: Sendable {
 
     /// Records the answer in one transaction with `audit`: stores its sealed bytes, sets
     /// `answered_at` and the status, deletes the record's draft, and appends the audit entry. Either
-    /// both are kept or neither.
-    func markAnswered(_ reference: Reference, sealedAnswer: Data, at: Date, audit: ChainedAppend) async throws -> AppendedEntries
+    /// both are kept or neither. `heldWith` is the hold key the answer was sealed to (nil: sealed
+    /// for a record not held; a hold without a key of its own counts as key 0): a record answered,
+    /// held or released since is refused with `StoreError.conflict`, so that a first answer is
+    /// never replaced and a hold always covers every field.
+    func markAnswered(
+        _ reference: Reference, sealedAnswer: Data, at: Date, heldWith: UInt32?, audit: ChainedAppend
+    ) async throws -> AppendedEntries
 }

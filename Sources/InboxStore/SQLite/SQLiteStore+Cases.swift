@@ -64,13 +64,21 @@ extension SQLiteStore: CaseStore {
     }
 
     public func markAnswered(
-        _ reference: Reference, sealedAnswer: Data, at date: Date, audit: ChainedAppend
-    ) async throws
-        -> AppendedEntries
-    {
+        _ reference: Reference, sealedAnswer: Data, at date: Date, heldWith: UInt32?, audit: ChainedAppend
+    ) async throws -> AppendedEntries {
         let answered = Self.milliseconds(date)
         return try await write { db in
             let recordID = try Self.recordID(db, reference)
+            let state = try Row.fetchOne(
+                db,
+                sql: "SELECT answered_at, COALESCE(hold_key, CASE WHEN held_at IS NOT NULL THEN 0 END) AS hold FROM records WHERE id = ?",
+                arguments: [recordID])
+            if try state?.value("answered_at") as Int64? != nil {
+                throw StoreError.conflict(reference, "was answered meanwhile; the answer recorded first is kept")
+            }
+            guard try state?.value("hold") as Int64? == heldWith.map(Int64.init) else {
+                throw StoreError.conflict(reference, "was held or released meanwhile; the answer was sealed for the record as it was")
+            }
             try db.execute(sql: "UPDATE records SET status = 'answered', answered_at = ? WHERE id = ?", arguments: [answered, recordID])
             try db.execute(sql: "UPDATE sealed_fields SET answered_at = ? WHERE record_id = ?", arguments: [answered, recordID])
             try db.execute(

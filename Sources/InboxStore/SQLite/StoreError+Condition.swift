@@ -29,19 +29,23 @@ extension StoreError {
         case .busy: .busy
         case .failed(_, let cause, let systemError): Self.condition(of: cause, systemError: systemError)
         case .unusable(_, let cause): Self.condition(of: cause, systemError: nil)
-        case .cannotCreate, .notFound, .corrupt: .other
+        case .cannotCreate, .notFound, .conflict, .corrupt: .other
         }
     }
 
     /// SQLite reports a failed write as an I/O error whatever the disk said; the system error, when
-    /// the engine kept it, says which.
+    /// the engine kept it, says which. It is believed only for a failure that came from the file
+    /// system: SQLite keeps the last one until another replaces it, so after a read-only episode a
+    /// lock timed out would otherwise be called read-only too.
     static func condition(of cause: any Error, systemError: Int32?) -> Condition {
-        switch systemError {
-        case ENOSPC?, EDQUOT?: return .full
-        case EROFS?: return .readOnly
-        default: break
-        }
         guard let error = cause as? DatabaseError else { return .other }
+        if [.SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_READONLY].contains(error.resultCode) {
+            switch systemError {
+            case ENOSPC?, EDQUOT?: return .full
+            case EROFS?: return .readOnly
+            default: break
+            }
+        }
         switch error.resultCode {
         case .SQLITE_FULL: return .full
         case .SQLITE_READONLY: return .readOnly
@@ -49,5 +53,12 @@ extension StoreError {
         case .SQLITE_IOERR, .SQLITE_CANTOPEN: return .ioError
         default: return .other
         }
+    }
+
+    /// Whether the write broke a constraint (a reference given twice): the fault of one
+    /// submission in a batch, not of the store.
+    public var isConstraintViolation: Bool {
+        guard case .failed(_, let cause, _) = self, let error = cause as? DatabaseError else { return false }
+        return error.resultCode == .SQLITE_CONSTRAINT
     }
 }

@@ -96,6 +96,8 @@ struct AnswerCommand: AsyncParsableCommand {
             if let deletion = sent.addressDeletedBy {
                 print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
             }
+        } catch let notRecorded as AnswerSentNotRecorded {
+            throw CLIError("\(notRecorded)")
         } catch let notSent as AnswerNotSent {
             throw CLIError(
                 "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"

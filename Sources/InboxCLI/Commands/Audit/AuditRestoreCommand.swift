@@ -31,6 +31,12 @@ struct AuditRestoreCommand: AsyncParsableCommand {
         let store = try environment.openStore()
         let now = Date()
         let audit = environment.auditLog(store)
+        // A restored database brings back what was erased or released since the backup: both are
+        // applied again first, whether or not the logs are then accepted (the intake server, which
+        // may only insert, does not; every purge does too).
+        let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
+        let reapplied = try await purge.reapplyAfterRestore()
+        print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
         var accepted: [String] = []
         for (title, log) in [("audit log", audit.chain), ("purge log", PurgeLog(store: store, keys: environment.keys).chain)] {
             if let change = try await log.acceptRestoredEnd(reason: reason, at: now) {
@@ -54,11 +60,5 @@ struct AuditRestoreCommand: AsyncParsableCommand {
             try await audit.append(
                 AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
         }
-        // A restored database brings back what was erased or released since the backup: both are
-        // applied again now (the intake server, which may only insert, does not), and by every
-        // purge after.
-        let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
-        let reapplied = try await purge.reapplyAfterRestore()
-        print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
     }
 }
