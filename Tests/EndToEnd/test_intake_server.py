@@ -440,23 +440,30 @@ def test_the_server_needs_no_private_key_directory(inbox):
         server.stop()
 
 
-def test_listener_settings_come_from_the_configuration_file(inbox):
-    from conftest import POLICY, SERVER, free_port
-    port, admin_port = free_port(), free_port()
-    config = inbox.directory / "inbox.conf"
-    config.write_text(f'data-dir = "{inbox.data}"\nport = "{port}"\nadmin-port = "{admin_port}"\nrate-limit = "off"\n')
-    log = open(inbox.directory / "configured.log", "wb")
-    process = subprocess.Popen([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL, stdout=log,
-                               stderr=subprocess.STDOUT)
+def submit_to_a_configured_server(inbox, config, port, admin_port, environment=None):
+    """Starts inbox-server with only --config and --policy (the rest from `config` and
+    `environment`), waits for it on `port` and `admin_port`, stores one question, and stops it."""
+    from conftest import POLICY, SERVER
+    log_path = inbox.directory / f"configured-{port}.log"
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL, stdout=log,
+                                   stderr=subprocess.STDOUT, env=environment)
     try:
         server = Server(inbox)
-        server.process, server.port, server.admin_port, server.log = process, port, admin_port, inbox.directory / "configured.log"
+        server.process, server.port, server.admin_port, server.log = process, port, admin_port, log_path
         server.wait_until_healthy()
         assert request(port, "POST", "/", body=b"question=q", headers=JSON_FORM)[0] == 201
     finally:
         process.send_signal(signal.SIGTERM)
         assert process.wait(timeout=60) == 0
-        log.close()
+
+
+def test_listener_settings_come_from_the_configuration_file(inbox):
+    from conftest import free_port
+    port, admin_port = free_port(), free_port()
+    config = inbox.directory / "inbox.conf"
+    config.write_text(f'data-dir = "{inbox.data}"\nport = "{port}"\nadmin-port = "{admin_port}"\nrate-limit = "off"\n')
+    submit_to_a_configured_server(inbox, config, port, admin_port)
 
 
 def test_the_environment_beats_the_configuration_file_and_a_bad_value_names_its_place(inbox):
@@ -465,19 +472,8 @@ def test_the_environment_beats_the_configuration_file_and_a_bad_value_names_its_
     config = inbox.directory / "inbox.conf"
     # A number as TOML writes it; the environment's port and admin port win over the file's.
     config.write_text(f'data-dir = "{inbox.data}"\nport = 1\nadmin-port = 2\nrate-limit = "off"\n')
-    environment = dict(os.environ, INBOX_PORT=str(port), INBOX_ADMIN_PORT=str(admin_port))
-    log = open(inbox.directory / "layered.log", "wb")
-    process = subprocess.Popen([SERVER, "--config", str(config), "--policy", POLICY], stdin=subprocess.DEVNULL, stdout=log,
-                               stderr=subprocess.STDOUT, env=environment)
-    try:
-        server = Server(inbox)
-        server.process, server.port, server.admin_port, server.log = process, port, admin_port, inbox.directory / "layered.log"
-        server.wait_until_healthy()
-        assert request(port, "POST", "/", body=b"question=q", headers=JSON_FORM)[0] == 201
-    finally:
-        process.send_signal(signal.SIGTERM)
-        assert process.wait(timeout=60) == 0
-        log.close()
+    submit_to_a_configured_server(
+        inbox, config, port, admin_port, environment=dict(os.environ, INBOX_PORT=str(port), INBOX_ADMIN_PORT=str(admin_port)))
 
     # A bad value stops the server and names the line and column it was written at, or the variable.
     config.write_text(f'data-dir = "{inbox.data}"\n\nport = 99999\n')

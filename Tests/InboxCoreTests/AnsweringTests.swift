@@ -37,7 +37,9 @@ struct AnsweringTests {
         let hierarchy = KeyHierarchy(keys: inbox.keys, privateKeys: PrivateKeyDirectory(path: "\(inbox.directory.path)/private"))
         let master = try hierarchy.openMasterKey(passphrase: SecretBytes(copying: Array("correct horse battery staple".utf8)))
         return (
-            Answering(policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master, audit: inbox.audit), hierarchy,
+            Answering(
+                reader: CaseReader(policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master, audit: inbox.audit)),
+            hierarchy,
             master
         )
     }

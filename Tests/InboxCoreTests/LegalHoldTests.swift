@@ -125,7 +125,8 @@ struct LegalHoldTests {
         let inbox = try InboxFixture(created: t0)
         let record = try await inbox.submit(at: t0)
         let (holds, hierarchy, master) = try legalHold(inbox)
-        let answering = Answering(policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master, audit: inbox.audit)
+        let answering = Answering(
+            reader: CaseReader(policy: inbox.policy.policy, store: inbox.store, keys: hierarchy, master: master, audit: inbox.audit))
         try await answering.saveDraft("utkast", for: record.reference, now: t0)
         try await holds.hold(record.reference, reason: "x", now: t0 + Self.day)
         let holdKey = try #require(try await inbox.store.record(record.reference)?.hold?.keyID)

@@ -34,19 +34,19 @@ public struct Answering: Sendable {
         public let addressDeletedBy: Date?
     }
 
-    public let policy: Policy
-    public let store: any CaseStore
-    public let keys: KeyHierarchy
-    public let master: MasterPrivateKey
-    public let audit: AuditLog
+    /// Opens the question for the purpose `answering`; its store, keys, master key and audit log
+    /// are the ones the answer is kept, sealed and audited with.
+    public let reader: CaseReader
 
-    public init(policy: Policy, store: any CaseStore, keys: KeyHierarchy, master: MasterPrivateKey, audit: AuditLog) {
-        self.policy = policy
-        self.store = store
-        self.keys = keys
-        self.master = master
-        self.audit = audit
+    public init(reader: CaseReader) {
+        self.reader = reader
     }
+
+    var policy: Policy { reader.policy }
+    var store: any CaseStore { reader.store }
+    var keys: KeyHierarchy { reader.keys }
+    var master: MasterPrivateKey { reader.master }
+    var audit: AuditLog { reader.audit }
 
     /// Opens `reference` to be answered. Refuses, before anything is opened, a record that was
     /// answered already or has no address to write to.
@@ -62,7 +62,6 @@ public struct Answering: Sendable {
                 "\(reference) has no email address (none was given, or it was deleted under the retention policy), so it cannot be answered by email"
             )
         }
-        let reader = CaseReader(policy: policy, store: store, keys: keys, master: master, audit: audit)
         let opened = try await reader.open(reference, purpose: .answering, now: now)
         guard let address = opened.email else { throw CaseError("\(reference) has no email address any more") }
         let draft = try await store.draft(of: reference).map {

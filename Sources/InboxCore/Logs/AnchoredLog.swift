@@ -288,14 +288,14 @@ public struct AnchoredLog: Sendable {
     func readAnchor() throws -> LogAnchor? {
         guard let bytes = try keys.readFile(named: anchorName) else { return nil }
         do {
-            return try LogAnchor.decoder.decode(LogAnchor.self, from: Data(bytes))
+            return try CanonicalJSON.decoder.decode(LogAnchor.self, from: Data(bytes))
         } catch {
             throw AnchoredLogError("the anchor file \(anchorPath) is unreadable")
         }
     }
 
     private func writeAnchor(_ anchor: LogAnchor) throws {
-        try keys.replaceFile(named: anchorName, with: Array(try LogAnchor.encoder.encode(anchor)))
+        try keys.replaceFile(named: anchorName, with: Array(try CanonicalJSON.encoder.encode(anchor)))
     }
 }
 

@@ -15,7 +15,7 @@ public struct AuditLog: Sendable {
         chain = AnchoredLog(store: store, keys: keys, log: .audit, title: "audit log") { after in
             // An entry named in the anchor that never reached the log: a command stopped between
             // the two, or someone removed it. The log says so rather than go on silently.
-            try Self.encoder.encode(
+            try CanonicalJSON.encoder.encode(
                 Self.entry(
                     action: .entryMissing, reference: nil, purpose: .accountability,
                     reason:
@@ -23,19 +23,6 @@ public struct AuditLog: Sendable {
                     at: Date()))
         }
     }
-
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
 
     /// The entry for an action by the person running this command.
     public static func entry(
@@ -49,13 +36,13 @@ public struct AuditLog: Sendable {
 
     /// Appends an entry, chained to the log's tail once the tail is checked against the anchor.
     public func append(_ entry: AuditEntry) async throws {
-        try await chain.append(try Self.encoder.encode(entry))
+        try await chain.append(try CanonicalJSON.encoder.encode(entry))
     }
 
     /// Appends an entry in one transaction with the change it records: `change` hands the append
     /// to the store method that makes both (CaseStore.markAnswered).
     public func append(_ entry: AuditEntry, along change: (ChainedAppend) async throws -> AppendedEntries) async throws {
-        try await chain.append(try Self.encoder.encode(entry), along: change)
+        try await chain.append(try CanonicalJSON.encoder.encode(entry), along: change)
     }
 
     /// Throws unless the log ends where its anchor says, so that a change the log must record is
@@ -65,7 +52,7 @@ public struct AuditLog: Sendable {
     }
 
     public func entries() async throws -> [(id: Int64, entry: AuditEntry)] {
-        try await chain.entries().map { ($0.id, try Self.decoder.decode(AuditEntry.self, from: $0.body)) }
+        try await chain.entries().map { ($0.id, try CanonicalJSON.decoder.decode(AuditEntry.self, from: $0.body)) }
     }
 
     /// Checks every link of the chain and that the newest entry is the one the anchor names.
@@ -78,7 +65,7 @@ public struct AuditLog: Sendable {
     /// inside each entry's hashed body. Returns how many were removed.
     public func removeExpired(asOf now: Date, policy: FieldPolicy) async throws -> Int {
         try await chain.removeExpiredPrefix { stored in
-            guard let entry = try? Self.decoder.decode(AuditEntry.self, from: stored.body) else { return false }
+            guard let entry = try? CanonicalJSON.decoder.decode(AuditEntry.self, from: stored.body) else { return false }
             return policy.deadline(received: entry.at, answered: nil).date <= now
         }
     }

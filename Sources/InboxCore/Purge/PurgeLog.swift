@@ -12,31 +12,17 @@ public struct PurgeLog: Sendable {
         chain = AnchoredLog(store: store, keys: keys, log: .purge, title: "purge log")
     }
 
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        // Canonical bytes: the hash covers exactly what is stored.
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
-
-    static let decoder: JSONDecoder = {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }()
-
     public func append(_ report: PurgeReport) async throws {
-        try await chain.append(try Self.encoder.encode(report))
+        try await chain.append(try CanonicalJSON.encoder.encode(report))
     }
 
     /// The newest run's report, checked against the anchor; nil before the first run.
     public func lastReport() async throws -> PurgeReport? {
-        try await chain.verifiedTail().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+        try await chain.verifiedTail().map { try CanonicalJSON.decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
     public func reports() async throws -> [PurgeReport] {
-        try await chain.entries().map { try Self.decoder.decode(PurgeReport.self, from: $0.body) }
+        try await chain.entries().map { try CanonicalJSON.decoder.decode(PurgeReport.self, from: $0.body) }
     }
 
     public func verify() async throws -> AnchoredLog.Verification {

@@ -53,8 +53,9 @@ struct AnswerCommand: AsyncParsableCommand {
         }
         let store = try environment.openStore()
         let answering = Answering(
-            policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
-            audit: environment.auditLog(store))
+            reader: CaseReader(
+                policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
+                audit: environment.auditLog(store)))
         let question = try await answering.open(reference)
         do {
             _ = try RelayMailSender.recipient(question.address)
