@@ -33,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
+        // PostgreSQL, the store for several intake nodes.
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
         // Test-only: an independent RFC 9180 implementation to prove our at-rest format interoperates.
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
     ],
@@ -73,6 +75,11 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // sqlite3_system_errno: which system error made a write fail (ENOSPC, EROFS).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                // TLS to PostgreSQL (sslmode=require, verify-full).
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strictSettings
         ),
@@ -98,7 +105,9 @@ let package = Package(
                 "InboxCore",
                 "InboxCrypto",
                 "InboxPolicy",
+                "InboxStore",
                 "InboxTOML",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -201,7 +210,11 @@ let package = Package(
         ),
         .target(
             name: "InboxTestSupport",
-            dependencies: ["CPseudoTerminal"],
+            dependencies: [
+                "CPseudoTerminal", "InboxStore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             path: "Tests/InboxTestSupport",
             swiftSettings: strictSettings
         ),
@@ -227,7 +240,12 @@ let package = Package(
         ),
         .testTarget(
             name: "InboxStoreTests",
-            dependencies: ["InboxStore", "InboxTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InboxStore", "InboxTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

@@ -16,7 +16,7 @@ public struct InboxCommand: AsyncParsableCommand {
             KeysCommand.self, ListCommand.self, ShowCommand.self, AnswerCommand.self, ExportCommand.self, EraseCommand.self,
             HoldCommand.self,
             ReleaseCommand.self, PolicyCommand.self,
-            PurgeCommand.self, AuditCommand.self, EditDraftCommand.self,
+            PurgeCommand.self, AuditCommand.self, DatabaseCommand.self, EditDraftCommand.self,
         ]
     )
 

@@ -25,8 +25,28 @@ public struct CommonOptions: ParsableArguments {
         help: ArgumentHelp("A TOML configuration file of `name = \"value\"` settings (env INBOX_CONFIG).", valueName: "file"))
     public var config: String?
 
+    @Option(
+        name: .customLong("database"),
+        help: ArgumentHelp(
+            "A PostgreSQL database, postgres://USER@HOST:PORT/DB?sslmode=require (env INBOX_DATABASE_URL; default the SQLite file in DATA_DIR).",
+            valueName: "url"))
+    public var database: String?
+
+    @Option(
+        name: .customLong("database-ca-file"),
+        help: ArgumentHelp("The CA certificates that vouch for the database server (env INBOX_DATABASE_CA_FILE).", valueName: "file"))
+    public var databaseCAFile: String?
+
+    @Option(
+        name: .customLong("database-password-file"),
+        help: ArgumentHelp(
+            "The database password, the first line of a file of mode 0600 (env INBOX_DATABASE_PASSWORD_FILE).", valueName: "file"))
+    public var databasePasswordFile: String?
+
     /// The paths these options name, for InboxSettings.
     public var paths: InboxSettings.PathOptions {
-        InboxSettings.PathOptions(dataDirectory: dataDirectory, keyDirectory: keyDirectory, policy: policy, config: config)
+        InboxSettings.PathOptions(
+            dataDirectory: dataDirectory, keyDirectory: keyDirectory, policy: policy, config: config, database: database,
+            databaseCAFile: databaseCAFile, databasePasswordFile: databasePasswordFile)
     }
 }

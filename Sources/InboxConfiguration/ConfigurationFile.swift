@@ -13,6 +13,8 @@ public struct ConfigurationFile: Sendable {
     /// The settings a configuration file may hold, and which of them may be written as numbers.
     static let names: Set<String> = [
         "data-dir", "key-dir", "private-key-dir", "policy", "passphrase-file",
+        // the PostgreSQL database, when it is not the SQLite file in the data directory
+        "database", "database-ca-file", "database-password-file",
         // inbox-server's listener
         "host", "port", "admin-port", "rate-limit", "trusted-proxy", "request-timeout", "min-free-space",
         // inbox answer's relay and sender

@@ -17,6 +17,10 @@ public struct InboxSettings: Sendable {
     public let privateKeyDirectory: String
     public let policyFile: String
     public let passphraseFile: String?
+    /// The PostgreSQL database (`--database`), or nil for the SQLite file in the data directory.
+    public let databaseURL: String?
+    public let databaseCAFile: String?
+    public let databasePasswordFile: String?
     /// Every setting's sources, for the settings only one executable reads (the server's
     /// listener, the relay of `inbox answer`).
     public let layers: SettingLayers
@@ -35,11 +39,18 @@ public struct InboxSettings: Sendable {
         public var config: String?
         public var privateKeyDirectory: String?
         public var passphraseFile: String?
+        public var database: String?
+        public var databaseCAFile: String?
+        public var databasePasswordFile: String?
 
         public init(
             dataDirectory: String? = nil, keyDirectory: String? = nil, policy: String? = nil, config: String? = nil,
-            privateKeyDirectory: String? = nil, passphraseFile: String? = nil
+            privateKeyDirectory: String? = nil, passphraseFile: String? = nil, database: String? = nil, databaseCAFile: String? = nil,
+            databasePasswordFile: String? = nil
         ) {
+            self.database = database
+            self.databaseCAFile = databaseCAFile
+            self.databasePasswordFile = databasePasswordFile
             self.dataDirectory = dataDirectory
             self.keyDirectory = keyDirectory
             self.policy = policy
@@ -64,7 +75,8 @@ public struct InboxSettings: Sendable {
         if sudo != nil {
             for (value, option) in [
                 (options.dataDirectory, "--data-dir"), (options.keyDirectory, "--key-dir"), (options.policy, "--policy"),
-                (options.config, "--config"), (options.privateKeyDirectory, "--private-key-dir"),
+                (options.config, "--config"), (options.privateKeyDirectory, "--private-key-dir"), (options.database, "--database"),
+                (options.databaseCAFile, "--database-ca-file"), (options.databasePasswordFile, "--database-password-file"),
             ] {
                 try SudoRestrictions.refuse(value, option: option, sudo: sudo)
             }
@@ -98,6 +110,10 @@ public struct InboxSettings: Sendable {
             layers.value("policy", option: options.policy, variable: "INBOX_POLICY")
             ?? (sudo == nil && FileManager.default.fileExists(atPath: "policy/default.toml") ? "policy/default.toml" : Self.installedPolicy)
         passphraseFile = layers.value("passphrase-file", option: options.passphraseFile, variable: "INBOX_PASSPHRASE_FILE")
+        databaseURL = layers.value("database", option: options.database, variable: "INBOX_DATABASE_URL")
+        databaseCAFile = layers.value("database-ca-file", option: options.databaseCAFile, variable: "INBOX_DATABASE_CA_FILE")
+        databasePasswordFile = layers.value(
+            "database-password-file", option: options.databasePasswordFile, variable: "INBOX_DATABASE_PASSWORD_FILE")
     }
 
     /// The configuration file, if one was read.

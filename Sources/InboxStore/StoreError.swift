@@ -7,6 +7,10 @@ public enum StoreError: Error, CustomStringConvertible {
     case notFound(Reference)
     /// The record changed between reading and writing in a way the write must not paper over.
     case conflict(Reference, String)
+    /// The database's schema is not the one this build knows; the text says what to run.
+    case schema(String)
+    /// Where the database is could not be understood (its URL, its password file).
+    case location(String)
     case busy(operation: String)
     case corrupt(String)
     /// `systemError`: the errno of the system call the engine saw fail (ENOSPC, EROFS, EIO), if any.
@@ -18,6 +22,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .cannotCreate(let path, let reason): "cannot create the database \(path): \(reason)"
         case .notFound(let reference): "no record \(reference)"
         case .conflict(let reference, let what): "\(reference) \(what)"
+        case .schema(let what): what
+        case .location(let what): what
         case .busy(let operation): "the database stayed busy; \(operation) gave up"
         case .corrupt(let what): "the database is damaged: \(what)"
         case .failed(let operation, let cause, _): "database \(operation) failed: \(Self.describe(cause))"

@@ -73,10 +73,25 @@ struct InboxServerCommand: AsyncParsableCommand {
         // The server only reads the key directory (`inbox keys init` and the purge create epochs)
         // and only inserts into the store: erasures applied again after a restore are the purge's
         // and `inbox audit restore`'s to make.
-        let store: any IntakeStore = try SQLiteStore(path: inbox.databasePath)
+        let store: any IntakeStore
+        var storeServices: [any Service] = []
+        switch try inbox.storeLocation {
+        case .sqlite(let path):
+            store = try SQLiteStore(path: path)
+        case .postgres(let location):
+            var databaseLogger = logger
+            databaseLogger.logLevel = .warning
+            // The schema first, on a pool of its own: a node never writes to a schema it does not know.
+            let check = try inbox.postgresStore(location, logger: databaseLogger)
+            try await check.withRunning { try await check.checkSchema() }
+            let postgres = try inbox.postgresStore(location, logger: databaseLogger)
+            store = postgres
+            storeServices = [postgres]
+        }
 
         var server = ServerConfiguration(policy: inbox.policy, keys: inbox.keys, store: store)
-        server.dataDirectory = settings.dataDirectory
+        // The free space and the mount the health check watches are the embedded database's.
+        if store is SQLiteStore { server.dataDirectory = settings.dataDirectory }
         try ListenerSettings.apply(
             ListenerSettings.Options(
                 host: host, port: port, adminPort: adminPort, rateLimit: rateLimit, trustedProxies: trustedProxies,
@@ -89,8 +104,9 @@ struct InboxServerCommand: AsyncParsableCommand {
             metadata: [
                 "form": "http://\(server.host):\(server.port)", "admin": "\(server.adminPort.map { "http://127.0.0.1:\($0)" } ?? "off")",
             ])
+        // The database's pool starts first and stops last, after the writer has committed.
         let group = ServiceGroup(
-            configuration: .init(services: [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+            configuration: .init(services: storeServices + [application], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -10,45 +10,45 @@ import Testing
 struct IntakeStoreContractTests {
     @Test("inserted records read back with their fields, oldest first", arguments: StoreEngine.all)
     func insertAndRead(engine: StoreEngine) async throws {
-        let (store, directory) = try engine.make()
-        let t0 = StoreContract.t0
-        let first = try StoreContract.submission(t0)
-        let second = try StoreContract.submission(t0 + 60, email: false, bytes: 7)
-        let intake: any IntakeStore = store
-        try await intake.insert([second, first])
-        #expect(try await store.recordCount() == 2)
-        let record = try #require(try await store.record(first.reference))
-        #expect(record.status == .open)
-        #expect(record.receivedAt == t0)
-        #expect(record.answeredAt == nil)
-        #expect(record.hold == nil)
-        #expect(record.fields == [.email, .question])
-        #expect(try await store.sealedFields(of: first.reference) == first.sealedFields)
-        #expect(try await store.sealedFields(of: second.reference) == [.question: Data(repeating: 7, count: 40)])
-        #expect(try await store.records(status: nil, held: nil).map(\.reference) == [first.reference, second.reference])
-        #expect(try await store.record(Reference.random()) == nil)
-        withExtendedLifetime(directory) {}
+        try await engine.run { store in
+            let t0 = StoreContract.t0
+            let first = try StoreContract.submission(t0)
+            let second = try StoreContract.submission(t0 + 60, email: false, bytes: 7)
+            let intake: any IntakeStore = store
+            try await intake.insert([second, first])
+            #expect(try await store.recordCount() == 2)
+            let record = try #require(try await store.record(first.reference))
+            #expect(record.status == .open)
+            #expect(record.receivedAt == t0)
+            #expect(record.answeredAt == nil)
+            #expect(record.hold == nil)
+            #expect(record.fields == [.email, .question])
+            #expect(try await store.sealedFields(of: first.reference) == first.sealedFields)
+            #expect(try await store.sealedFields(of: second.reference) == [.question: Data(repeating: 7, count: 40)])
+            #expect(try await store.records(status: nil, held: nil).map(\.reference) == [first.reference, second.reference])
+            #expect(try await store.record(Reference.random()) == nil)
+        }
     }
 
     @Test("a batch is stored whole or not at all", arguments: StoreEngine.all)
     func atomicBatch(engine: StoreEngine) async throws {
-        let (store, directory) = try engine.make()
-        let first = try StoreContract.submission(StoreContract.t0)
-        try await store.insert([first])
-        let fresh = try StoreContract.submission(StoreContract.t0)
-        let clash = NewSubmission(
-            reference: first.reference, receivedAt: StoreContract.t0, sealedFields: first.sealedFields, emailIndex: nil)
-        await #expect(throws: (any Error).self) { try await store.insert([fresh, clash]) }
-        #expect(try await store.recordCount() == 1)
-        #expect(try await store.record(fresh.reference) == nil)
-        withExtendedLifetime(directory) {}
+        try await engine.run { store in
+            let first = try StoreContract.submission(StoreContract.t0)
+            try await store.insert([first])
+            let fresh = try StoreContract.submission(StoreContract.t0)
+            let clash = NewSubmission(
+                reference: first.reference, receivedAt: StoreContract.t0, sealedFields: first.sealedFields, emailIndex: nil)
+            await #expect(throws: (any Error).self) { try await store.insert([fresh, clash]) }
+            #expect(try await store.recordCount() == 1)
+            #expect(try await store.record(fresh.reference) == nil)
+        }
     }
 
     @Test("a fresh store is writable", arguments: StoreEngine.all)
     func writable(engine: StoreEngine) async throws {
-        let (store, directory) = try engine.make()
-        try await store.checkWritable()
-        #expect(try await store.recordCount() == 0)
-        withExtendedLifetime(directory) {}
+        try await engine.run { store in
+            try await store.checkWritable()
+            #expect(try await store.recordCount() == 0)
+        }
     }
 }

@@ -173,13 +173,13 @@ _inbox() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    keys|list|show|answer|export|erase|hold|release|policy|purge|audit|help)
+    keys|list|show|answer|export|erase|hold|release|policy|purge|audit|database|help)
         # Offer subcommand argument completions
         "_inbox_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'keys list show answer export erase hold release policy purge audit help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'keys list show answer export erase hold release policy purge audit database help' -- "${cur}"))
         ;;
     esac
 }
@@ -211,7 +211,7 @@ _inbox_keys_init() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -226,6 +226,15 @@ _inbox_keys_init() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -241,7 +250,7 @@ _inbox_keys_list() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -256,6 +265,15 @@ _inbox_keys_list() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac
@@ -265,7 +283,7 @@ _inbox_keys_passwd() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file --new-passphrase-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --new-passphrase-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -280,6 +298,15 @@ _inbox_keys_passwd() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -298,7 +325,7 @@ _inbox_list() {
     repeating_flags=()
     non_repeating_flags=(--json --all -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --status --limit)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --status --limit)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -315,6 +342,15 @@ _inbox_list() {
     '--config')
         return
         ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
     '--status')
         __inbox_add_completions -W 'open'$'\n''answered'$'\n''held'$'\n''all'
         return
@@ -329,7 +365,7 @@ _inbox_show() {
     repeating_flags=()
     non_repeating_flags=(--json --reveal-email -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file --reason)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --reason)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -344,6 +380,15 @@ _inbox_show() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -362,7 +407,7 @@ _inbox_answer() {
     repeating_flags=()
     non_repeating_flags=(--yes -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -377,6 +422,15 @@ _inbox_answer() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -410,7 +464,7 @@ _inbox_export() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file --email)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --email)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -425,6 +479,15 @@ _inbox_export() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -443,7 +506,7 @@ _inbox_erase() {
     repeating_flags=()
     non_repeating_flags=(--override-hold -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --email --reason)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --email --reason)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -458,6 +521,15 @@ _inbox_erase() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--email')
@@ -473,7 +545,7 @@ _inbox_hold() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file --reason)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --reason)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -488,6 +560,15 @@ _inbox_hold() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -506,7 +587,7 @@ _inbox_release() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --private-key-dir --passphrase-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -521,6 +602,15 @@ _inbox_release() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--private-key-dir')
@@ -559,7 +649,7 @@ _inbox_policy_check() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -576,6 +666,15 @@ _inbox_policy_check() {
     '--config')
         return
         ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
     esac
 }
 
@@ -583,7 +682,7 @@ _inbox_policy_show() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -598,6 +697,15 @@ _inbox_policy_show() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac
@@ -607,7 +715,7 @@ _inbox_policy_notice() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --lang)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --lang)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -622,6 +730,15 @@ _inbox_policy_notice() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--lang')
@@ -634,7 +751,7 @@ _inbox_policy_record() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -649,6 +766,15 @@ _inbox_policy_record() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac
@@ -658,7 +784,7 @@ _inbox_purge() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --confirm-clock -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --as-of)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --as-of)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -673,6 +799,15 @@ _inbox_purge() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     '--as-of')
@@ -708,7 +843,7 @@ _inbox_audit_verify() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -723,6 +858,15 @@ _inbox_audit_verify() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac
@@ -732,7 +876,7 @@ _inbox_audit_list() {
     repeating_flags=()
     non_repeating_flags=(--json -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -747,6 +891,15 @@ _inbox_audit_list() {
         return
         ;;
     '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac
@@ -756,7 +909,7 @@ _inbox_audit_restore() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --reason)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --reason)
     __inbox_offer_flags_options 0
 
     # Offer option value completions
@@ -773,7 +926,72 @@ _inbox_audit_restore() {
     '--config')
         return
         ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
     '--reason')
+        return
+        ;;
+    esac
+}
+
+_inbox_database() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __inbox_offer_flags_options 0
+
+    # Offer subcommand / subcommand argument completions
+    local -r subcommand="${unparsed_words[0]}"
+    unset 'unparsed_words[0]'
+    unparsed_words=("${unparsed_words[@]}")
+    case "${subcommand}" in
+    migrate)
+        # Offer subcommand argument completions
+        "_inbox_database_${subcommand}"
+        ;;
+    *)
+        # Offer subcommand completions
+        COMPREPLY+=($(compgen -W 'migrate' -- "${cur}"))
+        ;;
+    esac
+}
+
+_inbox_database_migrate() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
         return
         ;;
     esac

@@ -47,12 +47,4 @@ public struct InboxEnvironment {
     func auditLog(_ store: any LogStore) -> AuditLog {
         AuditLog(store: store, keys: keys)
     }
-
-    /// Opens the inbox's database, which `inbox keys init` created.
-    func openStore() throws -> SQLiteStore {
-        guard FileManager.default.fileExists(atPath: databasePath) else {
-            throw CLIError("no database at \(databasePath); create the inbox with `inbox keys init` or pass --data-dir")
-        }
-        return try SQLiteStore(path: databasePath)
-    }
 }

@@ -56,6 +56,10 @@ public struct Purge: Sendable {
     /// no clock, and after a restore the log refuses every run until an operator accepts it, while
     /// the restored records must not wait for that.
     public func run(now: Date, confirmedClock: Bool = false) async throws -> PurgeReport {
+        try await store.withPurgeLock(isolation: nil) { try await runAlone(now: now, confirmedClock: confirmedClock) }
+    }
+
+    private func runAlone(now: Date, confirmedClock: Bool) async throws -> PurgeReport {
         let (reapplied, holdsReapplied) = try await reapplyAfterRestore()
         let previous = try await log.lastReport()
         let boot = bootTime()

@@ -4,6 +4,10 @@ public import Foundation
 public import InboxCrypto
 
 public protocol PurgeStore: Sendable {
+    /// Runs `body` as the only purge: a second one at the same time, on this host or another, is
+    /// refused at once (`StoreError.busy`) rather than interleaved; the timer's next run goes on.
+    func withPurgeLock<T>(isolation: isolated (any Actor)?, _ body: () async throws -> T) async throws -> T
+
     /// Fields of `field` not held whose `event` time is at or before `cutoff`, oldest first, at
     /// most `limit`. Touches only fields still present, so its cost follows the expired count.
     func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate]

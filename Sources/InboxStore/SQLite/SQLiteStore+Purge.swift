@@ -2,6 +2,7 @@
 // the hold markers it needs after a restore. No query here reads a sealed field.
 public import Foundation
 import GRDB
+import Glibc
 public import InboxCrypto
 
 extension SQLiteStore: PurgeStore {
@@ -84,5 +85,18 @@ extension SQLiteStore: PurgeStore {
             }
             return cleared
         }
+    }
+}
+
+extension SQLiteStore {
+    /// flock(2) on a file beside the database (never on the database itself, whose POSIX locks
+    /// SQLite owns), released when the run ends or the process does.
+    public func withPurgeLock<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+        let lockPath = path + ".purge-lock"
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
+        guard descriptor >= 0 else { throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw StoreError.busy(operation: "purge (another purge is running)") }
+        return try await body()
     }
 }

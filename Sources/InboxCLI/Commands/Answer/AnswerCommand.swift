@@ -51,58 +51,60 @@ struct AnswerCommand: AsyncParsableCommand {
             }
             close(terminal)
         }
-        let store = try environment.openStore()
-        let answering = Answering(
-            reader: CaseReader(
-                policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
-                audit: environment.auditLog(store)))
-        let question = try await answering.open(reference)
-        do {
-            _ = try RelayMailSender.recipient(question.address)
-        } catch {
-            throw CLIError("the stored address of \(reference) cannot be written to safely (\(error)); nothing was sent")
-        }
+        try await environment.inbox.withStore { store in
+            let answering = Answering(
+                reader: CaseReader(
+                    policy: environment.policy.policy, store: store, keys: environment.keyHierarchy,
+                    master: try environment.openMasterKey(),
+                    audit: environment.auditLog(store)))
+            let question = try await answering.open(reference)
+            do {
+                _ = try RelayMailSender.recipient(question.address)
+            } catch {
+                throw CLIError("the stored address of \(reference) cannot be written to safely (\(error)); nothing was sent")
+            }
 
-        let text: String
-        if let messageText {
-            text = messageText
-        } else {
-            let template = DraftEditor.template(
-                draft: question.draft ?? "", reference: reference.text,
-                question: TerminalSafeText.render(question.opened.question ?? "(deleted under the retention policy)"))
-            let name = "answer-\(reference.text).txt"
-            let edited =
-                if let person = environment.settings.sudo {
-                    try EditorAsStaff.edit(template, name: name, as: person)
-                } else {
-                    try DraftEditor().editFile(template, name: name)
+            let text: String
+            if let messageText {
+                text = messageText
+            } else {
+                let template = DraftEditor.template(
+                    draft: question.draft ?? "", reference: reference.text,
+                    question: TerminalSafeText.render(question.opened.question ?? "(deleted under the retention policy)"))
+                let name = "answer-\(reference.text).txt"
+                let edited =
+                    if let person = environment.settings.sudo {
+                        try EditorAsStaff.edit(template, name: name, as: person)
+                    } else {
+                        try DraftEditor().editFile(template, name: name)
+                    }
+                text = DraftEditor.answer(from: edited)
+            }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw CLIError("the answer is empty; nothing was sent")
+            }
+
+            let masked = question.opened.maskedEmail ?? "•••"
+            if TerminalPrompt.isInteractive && !yes {
+                try await answering.saveDraft(text, for: reference)
+                guard TerminalPrompt.confirm("Send the answer to \(masked) through \(mailSettings.smtp.server)?") else {
+                    print("Not sent. The draft is kept sealed; `inbox answer \(reference)` opens it again.")
+                    return
                 }
-            text = DraftEditor.answer(from: edited)
-        }
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-            throw CLIError("the answer is empty; nothing was sent")
-        }
-
-        let masked = question.opened.maskedEmail ?? "•••"
-        if TerminalPrompt.isInteractive && !yes {
-            try await answering.saveDraft(text, for: reference)
-            guard TerminalPrompt.confirm("Send the answer to \(masked) through \(mailSettings.smtp.server)?") else {
-                print("Not sent. The draft is kept sealed; `inbox answer \(reference)` opens it again.")
-                return
             }
-        }
-        do {
-            let sent = try await answering.send(text, for: question, through: RelayMailSender(settings: mailSettings))
-            print("Sent to \(masked); \(reference) is answered. The relay said: \(sent.relayReply)")
-            if let deletion = sent.addressDeletedBy {
-                print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
+            do {
+                let sent = try await answering.send(text, for: question, through: RelayMailSender(settings: mailSettings))
+                print("Sent to \(masked); \(reference) is answered. The relay said: \(sent.relayReply)")
+                if let deletion = sent.addressDeletedBy {
+                    print("The address will be deleted by \(deletion.formatted(Date.ISO8601FormatStyle())) under the retention policy.")
+                }
+            } catch let notRecorded as AnswerSentNotRecorded {
+                throw CLIError("\(notRecorded)")
+            } catch let notSent as AnswerNotSent {
+                throw CLIError(
+                    "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
+                        + (messageFile == nil ? " (it opens the draft)." : "."))
             }
-        } catch let notRecorded as AnswerSentNotRecorded {
-            throw CLIError("\(notRecorded)")
-        } catch let notSent as AnswerNotSent {
-            throw CLIError(
-                "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
-                    + (messageFile == nil ? " (it opens the draft)." : "."))
         }
     }
 

@@ -14,7 +14,7 @@ struct AuditListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let entries = try await environment.auditLog(try environment.openStore()).entries()
+        let entries = try await environment.inbox.withStore { store in try await environment.auditLog(store).entries() }
         if json {
             try JSONOutput.print(entries.map(\.entry))
             return

@@ -28,37 +28,38 @@ struct AuditRestoreCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let store = try environment.openStore()
-        let now = Date()
-        let audit = environment.auditLog(store)
-        // A restored database brings back what was erased or released since the backup: both are
-        // applied again first, whether or not the logs are then accepted (the intake server, which
-        // may only insert, does not; every purge does too).
-        let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
-        let reapplied = try await purge.reapplyAfterRestore()
-        print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
-        var accepted: [String] = []
-        for (title, log) in [("audit log", audit.chain), ("purge log", PurgeLog(store: store, keys: environment.keys).chain)] {
-            if let change = try await log.acceptRestoredEnd(reason: reason, at: now) {
-                let from = change.from.map { "entry \($0)" } ?? "no entry"
-                let to = change.to.map { "entry \($0)" } ?? "no entry"
-                print("The \(title) was anchored at \(from); it is now anchored at \(to), as restored.")
-                if !change.unchecked.isEmpty {
-                    // The key directory keeps a checkpoint every few entries; what follows the
-                    // last one cannot be checked against it. A person reads it.
-                    print("These entries come after the last checkpoint and could not be checked; read them:")
-                    for entry in change.unchecked {
-                        print("  \(entry.id)  \(TerminalSafeText.render(String(decoding: entry.body, as: UTF8.self)))")
+        try await environment.inbox.withStore { store in
+            let now = Date()
+            let audit = environment.auditLog(store)
+            // A restored database brings back what was erased or released since the backup: both are
+            // applied again first, whether or not the logs are then accepted (the intake server, which
+            // may only insert, does not; every purge does too).
+            let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
+            let reapplied = try await purge.reapplyAfterRestore()
+            print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
+            var accepted: [String] = []
+            for (title, log) in [("audit log", audit.chain), ("purge log", PurgeLog(store: store, keys: environment.keys).chain)] {
+                if let change = try await log.acceptRestoredEnd(reason: reason, at: now) {
+                    let from = change.from.map { "entry \($0)" } ?? "no entry"
+                    let to = change.to.map { "entry \($0)" } ?? "no entry"
+                    print("The \(title) was anchored at \(from); it is now anchored at \(to), as restored.")
+                    if !change.unchecked.isEmpty {
+                        // The key directory keeps a checkpoint every few entries; what follows the
+                        // last one cannot be checked against it. A person reads it.
+                        print("These entries come after the last checkpoint and could not be checked; read them:")
+                        for entry in change.unchecked {
+                            print("  \(entry.id)  \(TerminalSafeText.render(String(decoding: entry.body, as: UTF8.self)))")
+                        }
                     }
+                    accepted.append(title)
+                } else {
+                    print("The \(title) ends at its anchor: nothing to accept.")
                 }
-                accepted.append(title)
-            } else {
-                print("The \(title) ends at its anchor: nothing to accept.")
             }
-        }
-        if !accepted.isEmpty {
-            try await audit.append(
-                AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
+            if !accepted.isEmpty {
+                try await audit.append(
+                    AuditLog.entry(action: .restoreAccepted, reference: nil, purpose: .accountability, reason: reason, at: now))
+            }
         }
     }
 }

@@ -14,20 +14,21 @@ struct AuditVerifyCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let store = try environment.openStore()
-        let logs = [
-            ("audit log", environment.auditLog(store).chain),
-            ("purge log", PurgeLog(store: store, keys: environment.keys).chain),
-        ]
-        var broken: [String] = []
-        for (title, log) in logs {
-            switch try await log.verify() {
-            case .intact(let count):
-                print("The \(title) is intact: \(count) entr\(count == 1 ? "y" : "ies").")
-            case .broken(let id, let reason):
-                broken.append("the \(title) is broken\(id.map { " at entry \($0)" } ?? ""): \(reason)")
+        try await environment.inbox.withStore { store in
+            let logs = [
+                ("audit log", environment.auditLog(store).chain),
+                ("purge log", PurgeLog(store: store, keys: environment.keys).chain),
+            ]
+            var broken: [String] = []
+            for (title, log) in logs {
+                switch try await log.verify() {
+                case .intact(let count):
+                    print("The \(title) is intact: \(count) entr\(count == 1 ? "y" : "ies").")
+                case .broken(let id, let reason):
+                    broken.append("the \(title) is broken\(id.map { " at entry \($0)" } ?? ""): \(reason)")
+                }
             }
+            guard broken.isEmpty else { throw CLIError(broken.joined(separator: "\n")) }
         }
-        guard broken.isEmpty else { throw CLIError(broken.joined(separator: "\n")) }
     }
 }

@@ -29,12 +29,21 @@ struct KeysInitCommand: AsyncParsableCommand {
         let passphrase = try PassphraseReader(file: settings.passphraseFile, purpose: "the new master key").new()
         try createPrivateDirectory(settings.dataDirectory)
         let created = try hierarchy.initialize(passphrase: passphrase, calendar: environment.epochCalendar, now: Date())
-        let store = try SQLiteStore(path: environment.databasePath)
+        let database: String
+        switch try environment.inbox.storeLocation {
+        case .sqlite(let path):
+            database = try SQLiteStore(path: path).path
+        case .postgres(let location):
+            // Run as the schema's owner; deploy/postgres/roles.sql then grants each role its part.
+            let store = try environment.inbox.postgresStore(location, logger: ConfiguredInbox.quietLogger)
+            try await store.withRunning { try await store.migrate() }
+            database = "\(location.database) on \(location.socketDirectory ?? location.host) (schema created)"
+        }
 
         print("Created a new inbox in \(settings.dataDirectory).")
         print("  master private key: \(hierarchy.privateKeys.masterKeyPath) (encrypted with the passphrase)")
         print("  key directory:      \(hierarchy.keys.path)")
-        print("  database:           \(store.path)")
+        print("  database:           \(database)")
         print("  epochs:             \(created.map(String.init).joined(separator: ", "))")
         print("Without the passphrase no sealed field can ever be read again: keep it where your agency keeps secrets.")
     }

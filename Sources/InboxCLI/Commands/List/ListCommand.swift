@@ -59,32 +59,34 @@ struct ListCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let store = try environment.openStore()
-        let records: [StoredRecord] =
-            switch status {
-            case .open: try await store.records(status: .open, held: false)
-            case .answered: try await store.records(status: .answered, held: false)
-            case .held: try await store.records(status: nil, held: true)
-            case .all: try await store.records(status: nil, held: nil)
+        try await environment.inbox.withStore { store in
+            let records: [StoredRecord] =
+                switch status {
+                case .open: try await store.records(status: .open, held: false)
+                case .answered: try await store.records(status: .answered, held: false)
+                case .held: try await store.records(status: nil, held: true)
+                case .all: try await store.records(status: nil, held: nil)
+                }
+            let emailPolicy = environment.policy.policy.field(.email)
+            let items = records.map { record in
+                Item(
+                    reference: record.reference.text, status: record.status.rawValue, held: record.hold != nil,
+                    receivedAt: record.receivedAt,
+                    answeredAt: Nullable(record.answeredAt),
+                    emailDeletedBy: Nullable(
+                        record.fields.contains(.email) && record.hold == nil
+                            ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil))
             }
-        let emailPolicy = environment.policy.policy.field(.email)
-        let items = records.map { record in
-            Item(
-                reference: record.reference.text, status: record.status.rawValue, held: record.hold != nil, receivedAt: record.receivedAt,
-                answeredAt: Nullable(record.answeredAt),
-                emailDeletedBy: Nullable(
-                    record.fields.contains(.email) && record.hold == nil
-                        ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil))
+            if json {
+                try JSONOutput.print(items)
+                return
+            }
+            // A person at a terminal sees a screen's worth (the header, the summary and the hint take
+            // three lines); piped, every row, as a script expects.
+            let screen = Pager.screenLines.map { max(1, $0 - 4) }
+            let shown = limit ?? (all ? nil : screen)
+            Pager.show(Self.render(items, status: status, showing: shown), sudo: environment.settings.sudo != nil)
         }
-        if json {
-            try JSONOutput.print(items)
-            return
-        }
-        // A person at a terminal sees a screen's worth (the header, the summary and the hint take
-        // three lines); piped, every row, as a script expects.
-        let screen = Pager.screenLines.map { max(1, $0 - 4) }
-        let shown = limit ?? (all ? nil : screen)
-        Pager.show(Self.render(items, status: status, showing: shown), sudo: environment.settings.sudo != nil)
     }
 
     static func render(_ items: [Item], status: Status, showing limit: Int?) -> String {

@@ -60,25 +60,26 @@ struct PurgeCommand: AsyncParsableCommand {
         guard environment.keys.isInitialized else {
             throw CLIError("no inbox keys in \(environment.keys.path); create the inbox with `inbox keys init` or pass --data-dir")
         }
-        let store = try environment.openStore()
-        let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: environment.auditLog(store))
-        if dryRun {
-            let moment = asOf.flatMap(Self.parseDate) ?? Date()
-            print(PurgeOutput.plan(try await purge.plan(asOf: moment), policy: environment.policy.policy), terminator: "")
-            return
-        }
-        let now = Date()
-        do {
-            print(PurgeOutput.report(try await purge.run(now: now, confirmedClock: confirmClock)), terminator: "")
-        } catch let refusal as PurgeClockError {
-            // Show what the purge would have done at this clock, so that a person can judge it.
-            if case .gapTooLong = refusal.verdict {
-                print(PurgeOutput.plan(try await purge.plan(asOf: now), policy: environment.policy.policy), terminator: "")
+        try await environment.inbox.withStore { store in
+            let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: environment.auditLog(store))
+            if dryRun {
+                let moment = asOf.flatMap(Self.parseDate) ?? Date()
+                print(PurgeOutput.plan(try await purge.plan(asOf: moment), policy: environment.policy.policy), terminator: "")
+                return
             }
-            throw CLIError("\(refusal)")
-        } catch let incomplete as PurgeIncomplete {
-            print(PurgeOutput.report(incomplete.report), terminator: "")
-            throw CLIError("\(incomplete)")
+            let now = Date()
+            do {
+                print(PurgeOutput.report(try await purge.run(now: now, confirmedClock: confirmClock)), terminator: "")
+            } catch let refusal as PurgeClockError {
+                // Show what the purge would have done at this clock, so that a person can judge it.
+                if case .gapTooLong = refusal.verdict {
+                    print(PurgeOutput.plan(try await purge.plan(asOf: now), policy: environment.policy.policy), terminator: "")
+                }
+                throw CLIError("\(refusal)")
+            } catch let incomplete as PurgeIncomplete {
+                print(PurgeOutput.report(incomplete.report), terminator: "")
+                throw CLIError("\(incomplete)")
+            }
         }
     }
 }

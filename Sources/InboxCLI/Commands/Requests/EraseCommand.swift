@@ -31,19 +31,20 @@ struct EraseCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
-        let store = try environment.openStore()
-        let references: [Reference] =
-            if let email {
-                try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
-            } else {
-                reference.map { [$0] } ?? []
+        try await environment.inbox.withStore { store in
+            let references: [Reference] =
+                if let email {
+                    try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
+                } else {
+                    reference.map { [$0] } ?? []
+                }
+            guard !references.isEmpty else {
+                print("No record holds that address: nothing was erased.")
+                return
             }
-        guard !references.isEmpty else {
-            print("No record holds that address: nothing was erased.")
-            return
+            let receipt = try await Erasure(store: store, keys: environment.keys, audit: environment.auditLog(store))
+                .erase(references, overrideHoldReason: overrideHold ? reason : nil)
+            try JSONOutput.print(receipt)
         }
-        let receipt = try await Erasure(store: store, keys: environment.keys, audit: environment.auditLog(store))
-            .erase(references, overrideHoldReason: overrideHold ? reason : nil)
-        try JSONOutput.print(receipt)
     }
 }

@@ -48,34 +48,36 @@ struct ExportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let store = try environment.openStore()
-        let references = try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
-        let policy = environment.policy.policy
-        var records: [Record] = []
-        if !references.isEmpty {
-            let reader = CaseReader(
-                policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
-                audit: environment.auditLog(store))
-            for reference in references {
-                let opened = try await reader.open(reference, purpose: .accessRequest, action: .export)
-                let texts: [RecordField: String?] = [.email: opened.email, .question: opened.question, .answer: opened.answer]
-                var fields: [String: String] = [:]
-                var retention: [String: Retention] = [:]
-                for (field, text) in texts {
-                    guard let text else { continue }
-                    fields[field.rawValue] = TerminalSafeText.render(text)
-                    let deadline = policy.field(PolicyField(field)).deadline(
-                        received: opened.record.receivedAt, answered: opened.record.answeredAt)
-                    retention[field.rawValue] = Retention(
-                        deletedBy: opened.record.hold == nil ? deadline.date : nil,
-                        rule: opened.record.hold == nil ? deadline.rule : "held: kept until released")
+        try await environment.inbox.withStore { store in
+            let references = try await PersonLookup(keys: environment.keys, store: store).references(forEmail: email)
+            let policy = environment.policy.policy
+            var records: [Record] = []
+            if !references.isEmpty {
+                let reader = CaseReader(
+                    policy: policy, store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
+                    audit: environment.auditLog(store))
+                for reference in references {
+                    let opened = try await reader.open(reference, purpose: .accessRequest, action: .export)
+                    let texts: [RecordField: String?] = [.email: opened.email, .question: opened.question, .answer: opened.answer]
+                    var fields: [String: String] = [:]
+                    var retention: [String: Retention] = [:]
+                    for (field, text) in texts {
+                        guard let text else { continue }
+                        fields[field.rawValue] = TerminalSafeText.render(text)
+                        let deadline = policy.field(PolicyField(field)).deadline(
+                            received: opened.record.receivedAt, answered: opened.record.answeredAt)
+                        retention[field.rawValue] = Retention(
+                            deletedBy: opened.record.hold == nil ? deadline.date : nil,
+                            rule: opened.record.hold == nil ? deadline.rule : "held: kept until released")
+                    }
+                    records.append(
+                        Record(
+                            reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
+                            receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, fields: fields, retention: retention
+                        ))
                 }
-                records.append(
-                    Record(
-                        reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
-                        receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, fields: fields, retention: retention))
             }
+            try JSONOutput.print(records)
         }
-        try JSONOutput.print(records)
     }
 }

@@ -23,8 +23,9 @@ struct HoldCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try await holds.hold(reference, reason: reason)
+        try await LegalHoldEnvironment.run(common: common, privateKeys: privateKeys) { holds in
+            try await holds.hold(reference, reason: reason)
+        }
         print("\(reference) is held: the purge keeps it until `inbox release`.")
     }
 }
@@ -40,18 +41,22 @@ struct ReleaseCommand: AsyncParsableCommand {
     @Argument(help: ArgumentHelp(Reference.argumentHelp)) var reference: Reference
 
     func run() async throws {
-        let holds = try LegalHoldEnvironment.open(common: common, privateKeys: privateKeys)
-        try await holds.release(reference)
+        try await LegalHoldEnvironment.run(common: common, privateKeys: privateKeys) { holds in
+            try await holds.release(reference)
+        }
         print("\(reference) is released: its deadlines run from its events again.")
     }
 }
 
-/// One place that opens the master key for the two commands.
+/// One place that opens the master key and the store for the two commands.
 enum LegalHoldEnvironment {
-    static func open(common: CommonOptions, privateKeys: PrivateKeyOptions) throws -> LegalHold {
+    static func run(common: CommonOptions, privateKeys: PrivateKeyOptions, _ body: (LegalHold) async throws -> Void) async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let store = try environment.openStore()
-        return LegalHold(
-            store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(), audit: environment.auditLog(store))
+        try await environment.inbox.withStore { store in
+            try await body(
+                LegalHold(
+                    store: store, keys: environment.keyHierarchy, master: try environment.openMasterKey(),
+                    audit: environment.auditLog(store)))
+        }
     }
 }

@@ -54,34 +54,35 @@ struct ShowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
-        let store = try environment.openStore()
-        let master = try environment.openMasterKey()
-        let reader = CaseReader(
-            policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
-            audit: environment.auditLog(store))
-        let opened = try await reader.open(reference, purpose: .answering, revealReason: revealEmail ? reason : nil)
+        try await environment.inbox.withStore { store in
+            let master = try environment.openMasterKey()
+            let reader = CaseReader(
+                policy: environment.policy.policy, store: store, keys: environment.keyHierarchy, master: master,
+                audit: environment.auditLog(store))
+            let opened = try await reader.open(reference, purpose: .answering, revealReason: revealEmail ? reason : nil)
 
-        let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
-        let output = Output(
-            reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
-            receivedAt: opened.record.receivedAt, answeredAt: Nullable(opened.record.answeredAt), email: Nullable(email),
-            emailRevealed: revealEmail && opened.email != nil, question: Nullable(opened.question.map(TerminalSafeText.render)),
-            answer: Nullable(opened.answer.map(TerminalSafeText.render)))
-        if json {
-            try JSONOutput.print(output)
-            return
-        }
-        let time = Date.ISO8601FormatStyle()
-        print("Reference: \(output.reference)")
-        print("Status:    \(opened.record.hold.map { "held (\(TerminalSafeText.render($0.reason)))" } ?? output.status)")
-        print("Received:  \(output.receivedAt.formatted(time))")
-        print("Answered:  \(output.answeredAt.value?.formatted(time) ?? "-")")
-        print("Email:     \(output.email.value ?? "(none given)")")
-        print("Question:")
-        print(Self.indent(output.question.value ?? "(deleted under the retention policy)"))
-        if let answer = output.answer.value {
-            print("Answer:")
-            print(Self.indent(answer))
+            let email = (revealEmail ? opened.email : opened.maskedEmail).map(TerminalSafeText.render)
+            let output = Output(
+                reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
+                receivedAt: opened.record.receivedAt, answeredAt: Nullable(opened.record.answeredAt), email: Nullable(email),
+                emailRevealed: revealEmail && opened.email != nil, question: Nullable(opened.question.map(TerminalSafeText.render)),
+                answer: Nullable(opened.answer.map(TerminalSafeText.render)))
+            if json {
+                try JSONOutput.print(output)
+                return
+            }
+            let time = Date.ISO8601FormatStyle()
+            print("Reference: \(output.reference)")
+            print("Status:    \(opened.record.hold.map { "held (\(TerminalSafeText.render($0.reason)))" } ?? output.status)")
+            print("Received:  \(output.receivedAt.formatted(time))")
+            print("Answered:  \(output.answeredAt.value?.formatted(time) ?? "-")")
+            print("Email:     \(output.email.value ?? "(none given)")")
+            print("Question:")
+            print(Self.indent(output.question.value ?? "(deleted under the retention policy)"))
+            if let answer = output.answer.value {
+                print("Answer:")
+                print(Self.indent(answer))
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 // What kind of trouble a failed write was, in words an operator acts on: the disk is full, the file
-// system is read-only, the database stayed locked, the disk failed. SQLite's result codes say it;
-// no message text (which could in principle echo a value) is used.
+// system is read-only, the database stayed locked, the disk failed. Each engine's codes say it
+// (SQLite's result codes here, PostgreSQL's SQLSTATE beside its engine); no message text (which
+// could in principle echo a value) is used.
 import GRDB
 import Glibc
 
@@ -29,7 +30,7 @@ extension StoreError {
         case .busy: .busy
         case .failed(_, let cause, let systemError): Self.condition(of: cause, systemError: systemError)
         case .unusable(_, let cause): Self.condition(of: cause, systemError: nil)
-        case .cannotCreate, .notFound, .conflict, .corrupt: .other
+        case .cannotCreate, .notFound, .conflict, .schema, .location, .corrupt: .other
         }
     }
 
@@ -38,6 +39,7 @@ extension StoreError {
     /// system: SQLite keeps the last one until another replaces it, so after a read-only episode a
     /// lock timed out would otherwise be called read-only too.
     static func condition(of cause: any Error, systemError: Int32?) -> Condition {
+        if let condition = postgresCondition(of: cause) { return condition }
         guard let error = cause as? DatabaseError else { return .other }
         if [.SQLITE_IOERR, .SQLITE_CANTOPEN, .SQLITE_FULL, .SQLITE_READONLY].contains(error.resultCode) {
             switch systemError {
@@ -58,7 +60,8 @@ extension StoreError {
     /// Whether the write broke a constraint (a reference given twice): the fault of one
     /// submission in a batch, not of the store.
     public var isConstraintViolation: Bool {
-        guard case .failed(_, let cause, _) = self, let error = cause as? DatabaseError else { return false }
+        guard case .failed(_, let cause, _) = self else { return false }
+        guard let error = cause as? DatabaseError else { return Self.isPostgresConstraintViolation(cause) }
         return error.resultCode == .SQLITE_CONSTRAINT
     }
 }

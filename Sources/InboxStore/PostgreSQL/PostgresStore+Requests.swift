@@ -1,0 +1,86 @@
+// Requests and holds on PostgreSQL: the email index, erasure and re-sealing. What deleted rows
+// leave behind is docs/STORAGE.md's subject: sealed bytes only, in dead tuples until a vacuum and
+// in the WAL until it is recycled.
+public import Foundation
+public import InboxCrypto
+import PostgresNIO
+
+extension PostgresStore: RequestStore {
+    public func references(withEmailIndex hmac: Data) async throws -> [Reference] {
+        try await read { [logger] connection in
+            let rows = try await connection.query(
+                """
+                SELECT r.reference FROM email_index i JOIN records r ON r.id = i.record_id
+                WHERE i.hmac = \(hmac) ORDER BY r.received_at, r.id
+                """, logger: logger)
+            var references: [Reference] = []
+            for try await text in rows.decode(String.self) { references.append(try Self.reference(text)) }
+            return references
+        }
+    }
+
+    public func erase(_ references: [Reference]) async throws -> [Reference] {
+        guard !references.isEmpty else { return [] }
+        return try await transaction("write") { [logger] connection in
+            var erased: [Reference] = []
+            for reference in references {
+                // Fields, index entries and the draft go with the record (ON DELETE CASCADE).
+                let rows = try await connection.query(
+                    "DELETE FROM records WHERE reference = \(reference.text) RETURNING id", logger: logger)
+                for try await _ in rows.decode(Int64.self) { erased.append(reference) }
+            }
+            return erased
+        }
+    }
+
+    public func reseal(
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+    ) async throws {
+        try await transaction("write") { [logger] connection in
+            let recordID = try await Self.recordID(connection, reference, logger: logger)
+            for (field, sealed) in sealedFields {
+                let rows = try await connection.query(
+                    "UPDATE sealed_fields SET sealed = \(sealed) WHERE record_id = \(recordID) AND field = \(field.rawValue) RETURNING field",
+                    logger: logger)
+                guard try await rows.collect().count == 1 else {
+                    throw StoreError.corrupt("\(reference) has no \(field.rawValue) field to re-seal")
+                }
+            }
+            if let sealedDraft {
+                let rows = try await connection.query(
+                    "UPDATE answer_drafts SET sealed = \(sealedDraft) WHERE record_id = \(recordID) RETURNING record_id", logger: logger)
+                guard try await rows.collect().count == 1 else { throw StoreError.corrupt("\(reference) has no draft to re-seal") }
+            }
+            try await connection.query("DELETE FROM email_index WHERE record_id = \(recordID)", logger: logger)
+            if let emailIndex {
+                try await connection.query(
+                    "INSERT INTO email_index (hmac, epoch, record_id) VALUES (\(emailIndex.hmac), \(Int64(emailIndex.epoch)), \(recordID))",
+                    logger: logger)
+            }
+            try await Self.setHold(connection, recordID: recordID, hold: hold, logger: logger)
+        }
+    }
+
+    static func setHold(_ connection: PostgresConnection, recordID: Int64, hold: Hold?, logger: Logger) async throws {
+        try await connection.query(
+            """
+            UPDATE records SET held_at = \(hold.map { Self.stored($0.since) }), hold_reason = \(hold?.reason),
+                hold_key = \(hold?.keyID.map { Int64($0) }) WHERE id = \(recordID)
+            """, logger: logger)
+    }
+
+    /// Asks for a VACUUM of the tables records are deleted from, so that the dead tuples holding
+    /// deleted sealed bytes are reclaimed now rather than at autovacuum's next round. PostgreSQL
+    /// 15 lets only a table's owner vacuum it: a least-privilege role gets a warning and nothing
+    /// happens, and autovacuum (tuned per table by the first migration) does it shortly after.
+    public func reclaimDeletedData() async throws {
+        do {
+            try await client.withConnection { [logger] connection in
+                // VACUUM cannot run in a transaction block: one statement on its own.
+                try await connection.query("VACUUM records, sealed_fields, email_index, answer_drafts", logger: logger)
+            }
+        } catch {
+            throw Self.storeError("vacuum", error)
+        }
+    }
+}

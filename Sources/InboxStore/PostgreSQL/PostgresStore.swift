@@ -1,0 +1,96 @@
+// The engine for several intake nodes: PostgreSQL through postgres-nio's connection pool. Every
+// role of the storage contract is implemented in a file of its own (PostgresStore+Role.swift) with
+// the same semantics as SQLite's; the database itself enforces who may do what (deploy/postgres:
+// the intake role may only insert).
+//
+// Times are `timestamptz`, rounded to the millisecond as SQLite keeps them, so that both engines
+// give the same deadlines; PostgreSQL's own type keeps them readable to a DBA and range-checked.
+// Sealed bytes are `bytea`.
+//
+// The pool must be running for a query to be answered: the store is a Service, run in the
+// server's ServiceGroup or around a command (`withRunning`).
+public import Foundation
+public import Logging
+public import PostgresNIO
+public import ServiceLifecycle
+
+public final class PostgresStore: Sendable, Service {
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(configuration: PostgresClient.Configuration, logger: Logger) {
+        var configuration = configuration
+        // Each command needs one connection at a time; the server's writer one, its health check
+        // another; staff and the purge run elsewhere.
+        configuration.options.maximumConnections = 4
+        self.client = PostgresClient(configuration: configuration, backgroundLogger: logger)
+        self.logger = logger
+    }
+
+    /// Runs the connection pool until cancelled or shut down.
+    public func run() async throws {
+        await cancelWhenGracefulShutdown { await self.client.run() }
+    }
+
+    /// Runs the pool while `body` runs: what a command does around its work.
+    public func withRunning<T>(isolation: isolated (any Actor)? = #isolation, _ body: () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: Void.self, isolation: isolation) { group in
+            group.addTask { await self.client.run() }
+            defer { group.cancelAll() }
+            return try await body()
+        }
+    }
+
+    /// One transaction on a connection of the pool; the database's errors become the store's.
+    func transaction<T: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        do {
+            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+        } catch let error as PostgresTransactionError {
+            throw Self.storeError(operation, error.closureError ?? error.commitError ?? error.beginError ?? error)
+        } catch {
+            throw Self.storeError(operation, error)
+        }
+    }
+
+    /// A read on any connection of the pool.
+    func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        do {
+            return try await client.withConnection { connection in try await body(connection) }
+        } catch {
+            throw Self.storeError("read", error)
+        }
+    }
+
+    /// An error the store's callers understand; one a closure threw itself (a chain that does not
+    /// match its anchor) passes through unchanged.
+    static func storeError(_ operation: String, _ error: any Error) -> any Error {
+        if error is PSQLError || error is PostgresDecodingError { return StoreError.failed(operation: operation, cause: error) }
+        return error
+    }
+
+    /// Rounded to the millisecond, as SQLite keeps times, so that both engines answer alike.
+    static func stored(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 * 1000).rounded() / 1000)
+    }
+
+    static func reference(_ text: String) throws -> Reference {
+        guard let reference = Reference(parsing: text) else { throw StoreError.corrupt("a stored reference fails its check") }
+        return reference
+    }
+
+    static func recordID(_ connection: PostgresConnection, _ reference: Reference, logger: Logger) async throws -> Int64 {
+        let rows = try await connection.query("SELECT id FROM records WHERE reference = \(reference.text)", logger: logger)
+        for try await id in rows.decode(Int64.self) { return id }
+        throw StoreError.notFound(reference)
+    }
+}
+
+extension PostgresStore {
+    /// One statement in a transaction of its own, as this store's role (for tests and the
+    /// operator's checks; the roles' methods say what the inbox itself runs).
+    public func execute(_ statement: PostgresQuery) async throws {
+        try await transaction("write") { [logger] connection in _ = try await connection.query(statement, logger: logger) }
+    }
+}

@@ -1,0 +1,142 @@
+// Least privilege, enforced by PostgreSQL: deploy/postgres/roles.sql installed on a fresh database,
+// then each role connects and is shown what it may do and, above all, what it may not.
+import Foundation
+import InboxCrypto
+import InboxStore
+import InboxTestSupport
+import Logging
+import PostgresNIO
+import Testing
+
+@Suite("PostgreSQL roles", .serialized, .enabled(if: ThrowawayPostgres.shared != nil))
+struct PostgresRolesTests {
+    let t0 = StoreContract.t0
+
+    /// Whether the database refused for want of a privilege (SQLSTATE 42501), and for nothing else.
+    static func isPermissionDenied(_ error: any Error) -> Bool {
+        guard case .failed(_, let cause, _)? = error as? StoreError, let failure = cause as? PSQLError else { return false }
+        return failure.serverInfo?[.sqlState] == "42501"
+    }
+
+    /// Expects `body` to be refused by the database for want of a privilege.
+    static func refused(_ what: Comment, _ body: () async throws -> Void, sourceLocation: SourceLocation = #_sourceLocation) async {
+        do {
+            try await body()
+            Issue.record("allowed, but must be refused: \(what)", sourceLocation: sourceLocation)
+        } catch {
+            #expect(isPermissionDenied(error), "\(what): \(String(reflecting: error))", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// A raw statement as `role`, for what no store method does (a log entry rewritten).
+    static func raw(_ store: PostgresStore, _ sql: String) async throws {
+        try await store.withRunning { try await store.execute(PostgresQuery(unsafeSQL: sql)) }
+    }
+
+    @Test("the intake role inserts a submission and checks the schema, and can read, change or delete nothing")
+    func intake() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { owner, database in
+            try cluster.installRoles(database: database)
+            let submission = try StoreContract.submission(t0)
+            let intake = cluster.store(database: database, role: "inbox_intake")
+            try await intake.withRunning {
+                try await intake.checkSchema()
+                try await intake.checkWritable()
+                try await intake.insert([submission, try StoreContract.submission(t0, email: false, bytes: 5)])
+                await Self.refused("reading a record") { _ = try await intake.record(submission.reference) }
+                await Self.refused("reading sealed bytes") { _ = try await intake.sealedFields(of: submission.reference) }
+                await Self.refused("looking up an address") {
+                    _ = try await intake.references(withEmailIndex: Data(repeating: 1, count: 32))
+                }
+                await Self.refused("erasing") { _ = try await intake.erase([submission.reference]) }
+                await Self.refused("reading the audit log") { _ = try await intake.entries(of: .audit) }
+                await Self.refused("appending to the audit log") { _ = try await intake.append(StoreContract.append(.audit, ["{}"])) }
+                await Self.refused("purge candidates") {
+                    _ = try await intake.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 1)
+                }
+                await Self.refused("changing a field") { try await intake.execute("UPDATE sealed_fields SET sealed = '\\x00'") }
+                await Self.refused("deleting a record") { try await intake.execute("DELETE FROM records") }
+            }
+            #expect(try await owner.recordCount() == 2)
+            #expect(try await owner.sealedFields(of: submission.reference) == submission.sealedFields)
+        }
+    }
+
+    @Test("the staff role answers, erases and holds, and can append to a log but never change or remove an entry")
+    func staff() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { owner, database in
+            try cluster.installRoles(database: database)
+            let answered = try StoreContract.submission(t0)
+            let erased = try StoreContract.submission(t0, bytes: 3)
+            try await owner.insert([answered, erased])
+            let staff = cluster.store(database: database, role: "inbox_staff")
+            try await staff.withRunning {
+                #expect(try await staff.record(answered.reference)?.fields == [.email, .question])
+                try await staff.saveDraft(answered.reference, sealedDraft: Data([1]), at: t0)
+                _ = try await staff.markAnswered(
+                    answered.reference, sealedAnswer: Data([9]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                #expect(try await staff.erase([erased.reference]) == [erased.reference])
+                await Self.refused("removing audit entries") { _ = try await staff.removeOldest(of: .audit) { $0.last?.id } }
+                await Self.refused("rewriting an audit entry") { try await staff.execute("UPDATE audit_log SET body = '\\x7b7d'") }
+                await Self.refused("deleting an audit entry") { try await staff.execute("DELETE FROM audit_log") }
+            }
+            #expect(try await owner.entries(of: .audit).count == 1)
+        }
+    }
+
+    @Test("the purge role deletes what expired and keeps its logs, and cannot read a sealed field, an index entry or a draft")
+    func purge() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { owner, database in
+            try cluster.installRoles(database: database)
+            let record = try StoreContract.submission(t0)
+            try await owner.insert([record])
+            try await owner.saveDraft(record.reference, sealedDraft: Data([1]), at: t0)
+            _ = try await owner.append(StoreContract.append(.audit, ["{}", "{}"]))
+            let purge = cluster.store(database: database, role: "inbox_purge")
+            try await purge.withRunning {
+                try await purge.withPurgeLock {
+                    let candidates = try await purge.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)
+                    #expect(candidates.map(\.reference) == [record.reference])
+                    #expect(try await purge.presentReferences([record.reference]) == [record.reference])
+                    #expect(try await purge.holdKeysInUse() == [])
+                    #expect(try await purge.clearHolds(withKeys: [0x8000_0001]) == [])
+                    _ = try await purge.deleteFields(candidates.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
+                    _ = try await purge.append(StoreContract.append(.purge, ["{}"]))
+                    #expect(try await purge.removeOldest(of: .audit) { $0.first?.id }.count == 1)
+                    try await purge.reclaimDeletedData()
+                }
+                await Self.refused("reading sealed bytes") { _ = try await purge.sealedFields(of: record.reference) }
+                await Self.refused("reading a draft") { _ = try await purge.draft(of: record.reference) }
+                await Self.refused("looking up an address") {
+                    _ = try await purge.references(withEmailIndex: Data(repeating: 1, count: 32))
+                }
+                await Self.refused("reading a hold's reason") { _ = try await purge.record(record.reference) }
+                await Self.refused("changing a field") { try await purge.execute("UPDATE sealed_fields SET answered_at = now()") }
+                await Self.refused("appending to the audit log") { _ = try await purge.append(StoreContract.append(.audit, ["{}"])) }
+            }
+            #expect(try await owner.record(record.reference)?.fields == [.question])
+            #expect(try await owner.draft(of: record.reference) == nil)
+        }
+    }
+
+    @Test("roles.sql runs again after a migration, and takes back what it no longer grants")
+    func idempotent() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { _, database in
+            try cluster.installRoles(database: database)
+            try await cluster.asAdministrator(database: database) { connection in
+                try await connection.query("GRANT SELECT ON sealed_fields TO inbox_intake", logger: Logger(label: "test"))
+            }
+            try cluster.installRoles(database: database)
+            let intake = cluster.store(database: database, role: "inbox_intake")
+            try await intake.withRunning {
+                await Self.refused("reading sealed bytes after roles.sql ran again") {
+                    _ = try await intake.sealedFields(of: try Reference.random())
+                }
+            }
+        }
+    }
+}
