@@ -1,17 +1,20 @@
 #!/usr/bin/env bash
-# The intake benchmark: durable, sealed submissions per second against nginx answering the same
-# POST with a bare `return 303`, measured in one run so that the ratio survives a noisy machine.
-#   wrk -t2 -c64 -d10s against nginx, then against inbox-server (rate limit off), then the
-#   server again at -c8 for latency. Each POST carries a ~1 KB form with an address.
-# Usage: bench/intake.sh [SECONDS]   (installs wrk and nginx from Debian when missing)
+# The intake benchmark: durable, sealed submissions per second, against nginx answering the same
+# POST with a bare `return 303`, all measured in one run so that the ratios survive a noisy
+# machine. Targets: nginx; one inbox-server on SQLite; one on PostgreSQL; two on one PostgreSQL
+# (the same machine, so read the ratios, not the absolutes). Each at 64 and 8 connections (the two
+# nodes share them); each POST carries a ~1 KB form with an address. For the servers: commits per
+# second and submissions per commit, from their /metrics.
+# Usage: bench/intake.sh [SECONDS]   (installs wrk, nginx and PostgreSQL from Debian when missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration="${1:-10}"
 
 missing=()
 for tool in wrk nginx; do command -v "$tool" >/dev/null || [[ -x /usr/sbin/$tool ]] || missing+=("$tool"); done
+ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
 if ((${#missing[@]})); then
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk nginx-light
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]/nginx/nginx-light}"
 fi
 nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
 
@@ -19,18 +22,36 @@ swift build -c release --product inbox >/dev/null 2>&1
 swift build -c release --product inbox-server >/dev/null 2>&1
 bin="$(swift build -c release --show-bin-path)"
 work="$(mktemp -d)"
+pids=()
 cleanup() {
-    [[ -n "${server_pid:-}" ]] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null; done
     [[ -f "$work/nginx.pid" ]] && kill "$(cat "$work/nginx.pid")" 2>/dev/null
+    [[ -n "${INBOX_TEST_POSTGRES_DIR:-}" ]] && Tests/Support/throwaway-postgres.sh stop "$INBOX_TEST_POSTGRES_DIR"
     rm -rf "$work"
 }
 trap cleanup EXIT
-
 printf '%s\n' 'benchmark passphrase only' >"$work/passphrase" && chmod 600 "$work/passphrase"
-"$bin/inbox" keys init --data-dir "$work/data" --passphrase-file "$work/passphrase" --policy policy/default.toml >/dev/null
-"$bin/inbox-server" --data-dir "$work/data" --policy policy/default.toml --port 18480 --admin-port 18481 --rate-limit off \
-    >"$work/server.log" 2>&1 &
-server_pid=$!
+policy=(--policy policy/default.toml)
+
+# SQLite: the embedded default.
+"$bin/inbox" keys init --data-dir "$work/sqlite" --passphrase-file "$work/passphrase" "${policy[@]}" >/dev/null
+"$bin/inbox-server" --data-dir "$work/sqlite" "${policy[@]}" --port 18480 --admin-port 18481 --rate-limit off >"$work/sqlite.log" 2>&1 &
+pids+=($!)
+
+# PostgreSQL: a throwaway cluster (fsync on, as a real one), the schema made by `inbox keys init`,
+# and two nodes sealing with the intake bundle; all connect as the cluster's administrator over its
+# socket (the roles change what may be done, not what it costs).
+eval "$(Tests/Support/throwaway-postgres.sh start)"
+psql --no-psqlrc --quiet --host "$INBOX_TEST_POSTGRES_DIR" --port "$INBOX_TEST_POSTGRES_PORT" --username postgres \
+    --command 'CREATE DATABASE inbox_bench' postgres
+database=(--database "postgres://postgres@localhost:$INBOX_TEST_POSTGRES_PORT/inbox_bench?host=$INBOX_TEST_POSTGRES_DIR")
+"$bin/inbox" keys init --data-dir "$work/postgres" --passphrase-file "$work/passphrase" "${policy[@]}" "${database[@]}" >/dev/null
+"$bin/inbox" keys export-intake --data-dir "$work/postgres" --to "$work/bundle" "${policy[@]}" >/dev/null
+for node in 0 1; do
+    "$bin/inbox-server" --data-dir "$work/node$node" --key-dir "$work/bundle" "${policy[@]}" "${database[@]}" \
+        --port $((18490 + 2 * node)) --admin-port $((18491 + 2 * node)) --rate-limit off >"$work/node$node.log" 2>&1 &
+    pids+=($!)
+done
 
 cat >"$work/nginx.conf" <<NGINX
 daemon on;
@@ -49,22 +70,55 @@ http {
 NGINX
 "$nginx_bin" -p "$work" -c "$work/nginx.conf"
 
-for _ in $(seq 1 600); do
-    curl -fs http://127.0.0.1:18481/healthz >/dev/null 2>&1 && curl -fs -o /dev/null http://127.0.0.1:18482/ 2>/dev/null -X GET -w '' && break
-    sleep 0.1
+for admin in 18481 18491 18493; do
+    for _ in $(seq 1 600); do curl -fs "http://127.0.0.1:$admin/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
+    curl -fs "http://127.0.0.1:$admin/healthz" >/dev/null || { cat "$work"/*.log >&2; exit 1; }
 done
 
-run() { wrk -t2 -c"$2" -d"${duration}s" -s bench/post-form.lua "$1" | awk '/^RESULT/ { print $2, $3, $4, $5, $6 }'; }
-read -r nginx_rps nginx_p50 nginx_p99 nginx_errors _ < <(run http://127.0.0.1:18482/ 64)
-read -r server_rps server_p50 server_p99 server_errors server_requests < <(run http://127.0.0.1:18480/ 64)
-read -r low_rps low_p50 low_p99 low_errors _ < <(run http://127.0.0.1:18480/ 8)
-stored=$("$bin/inbox" list --status all --json --data-dir "$work/data" --policy policy/default.toml | grep -c '"reference"')
+# The group commits a node has made: count and submissions.
+commits() { curl -fs "http://127.0.0.1:$1/metrics" | awk '/^inbox_commit_batch_size_count/ { c = $2 } /^inbox_commit_batch_size_sum/ { s = $2 } END { print c + 0, s + 0 }'; }
 
-printf '%-28s %10s %9s %9s %7s\n' target req/s p50_ms p99_ms errors
-printf '%-28s %10s %9s %9s %7s\n' "nginx return 303, c64" "$nginx_rps" "$nginx_p50" "$nginx_p99" "$nginx_errors"
-printf '%-28s %10s %9s %9s %7s\n' "inbox-server, c64" "$server_rps" "$server_p50" "$server_p99" "$server_errors"
-printf '%-28s %10s %9s %9s %7s\n' "inbox-server, c8" "$low_rps" "$low_p50" "$low_p99" "$low_errors"
-awk -v s="$server_rps" -v n="$nginx_rps" 'BEGIN { printf "ratio inbox-server / nginx at c64: %.3f (target 0.06, aim 0.08)\n", s / n }'
-echo "records stored: $stored"
-grep -E 'inbox_commit_batch_size_(sum|count)' <(curl -fs http://127.0.0.1:18481/metrics) |
-    awk '{ v[$1] = $2 } END { printf "mean group-commit batch: %.1f submissions\n", v["inbox_commit_batch_size_sum"] / v["inbox_commit_batch_size_count"] }'
+# wrk against each URL at once, the connections shared; prints req/s (summed), the worst p50 and
+# p99, errors, and, for the given admin ports, commits per second and submissions per commit.
+measure() {
+    local name=$1 connections=$2 urls=$3 admins=$4
+    local before=0 before_sum=0 after=0 after_sum=0 count sum
+    for admin in $admins; do read -r count sum < <(commits "$admin"); before=$((before + count)); before_sum=$((before_sum + sum)); done
+    local files=() index=0 loads=()
+    local per=$((connections / $(wc -w <<<"$urls")))
+    for url in $urls; do
+        wrk -t1 -c"$per" -d"${duration}s" -s bench/post-form.lua "$url" >"$work/wrk-$index" &
+        loads+=($!)
+        files+=("$work/wrk-$index")
+        index=$((index + 1))
+    done
+    wait "${loads[@]}"
+    for admin in $admins; do read -r count sum < <(commits "$admin"); after=$((after + count)); after_sum=$((after_sum + sum)); done
+    awk -v name="$name" -v commits=$((after - before)) -v submissions=$((after_sum - before_sum)) -v seconds="$duration" '
+        /^RESULT/ { rps += $2; if ($3 > p50) p50 = $3; if ($4 > p99) p99 = $4; errors += $5 }
+        END {
+            if (commits > 0) printf "%-30s %9.0f %8.2f %8.2f %6d %10.0f %8.1f\n", name, rps, p50, p99, errors, commits / seconds, submissions / commits
+            else printf "%-30s %9.0f %8.2f %8.2f %6d %10s %8s\n", name, rps, p50, p99, errors, "-", "-"
+        }' "${files[@]}"
+}
+
+printf '%-30s %9s %8s %8s %6s %10s %8s\n' target req/s p50_ms p99_ms errors commits/s per_commit
+results="$work/results"
+{
+    measure "nginx return 303, c64" 64 http://127.0.0.1:18482/ ""
+    measure "SQLite, one node, c64" 64 http://127.0.0.1:18480/ 18481
+    measure "PostgreSQL, one node, c64" 64 http://127.0.0.1:18490/ 18491
+    measure "PostgreSQL, two nodes, c64" 64 "http://127.0.0.1:18490/ http://127.0.0.1:18492/" "18491 18493"
+    measure "nginx return 303, c8" 8 http://127.0.0.1:18482/ ""
+    measure "SQLite, one node, c8" 8 http://127.0.0.1:18480/ 18481
+    measure "PostgreSQL, one node, c8" 8 http://127.0.0.1:18490/ 18491
+    measure "PostgreSQL, two nodes, c8" 8 "http://127.0.0.1:18490/ http://127.0.0.1:18492/" "18491 18493"
+} | tee "$results"
+awk '
+    /^nginx return 303, c64/ { nginx = $(NF-5) }
+    /^(SQLite|PostgreSQL).*c64/ { line[++n] = $0; rps[n] = $(NF-5) }
+    END { for (i = 1; i <= n; i++) { split(line[i], parts, " c64"); printf "ratio to nginx at c64: %-28s %.3f\n", parts[1], rps[i] / nginx } }
+' "$results"
+stored_sqlite=$("$bin/inbox" list --status all --json --data-dir "$work/sqlite" "${policy[@]}" | grep -c '"reference"' || true)
+stored_postgres=$("$bin/inbox" list --status all --json --data-dir "$work/postgres" "${policy[@]}" "${database[@]}" | grep -c '"reference"' || true)
+echo "records stored: SQLite $stored_sqlite, PostgreSQL $stored_postgres"

@@ -1,6 +1,7 @@
 // See include/CInboxSystem.h for why this exists.
 #define _GNU_SOURCE
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/prctl.h>
 
 #include "CInboxSystem.h"
@@ -26,4 +27,8 @@ int CInboxSystem_try_lock_exclusive(int descriptor) {
 
 int CInboxSystem_unlock(int descriptor) {
     return lock_whole_file(descriptor, F_UNLCK);
+}
+
+int CInboxSystem_exchange(const char *first, const char *second) {
+    return renameat2(AT_FDCWD, first, AT_FDCWD, second, RENAME_EXCHANGE);
 }

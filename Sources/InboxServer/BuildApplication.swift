@@ -39,6 +39,7 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
 
     // The writer first: services stop in reverse order, after the listener.
     var services: [any Service] = [writer]
+    if configuration.reloadKeysOnHangup { services.append(KeyReloader(sealer: sealer, logger: logger)) }
     if let adminPort = configuration.adminPort {
         // Loopback only: health and metrics are for the operator, not the internet.
         let adminRouter = Router()

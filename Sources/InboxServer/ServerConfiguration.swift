@@ -20,6 +20,9 @@ public struct ServerConfiguration: Sendable {
     public var dataDirectory: String? = nil
     /// Below this much free space in `dataDirectory`, /healthz answers 503.
     public var minimumFreeBytes: UInt64 = 256 << 20
+    /// Whether SIGHUP makes the sealer read its keys afresh (the executable; not in-process tests,
+    /// which share the process's signals).
+    public var reloadKeysOnHangup = false
     public var policy: LoadedPolicy
     public var keys: KeyDirectory
     /// The intake node's role only: it inserts, and can do nothing else.

@@ -90,6 +90,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         }
 
         var server = ServerConfiguration(policy: inbox.policy, keys: inbox.keys, store: store)
+        server.reloadKeysOnHangup = true
         // The free space and the mount the health check watches are the embedded database's.
         if store is SQLiteStore { server.dataDirectory = settings.dataDirectory }
         try ListenerSettings.apply(

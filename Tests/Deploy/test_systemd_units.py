@@ -57,6 +57,19 @@ def test_a_unit_with_an_unknown_setting_fails_the_verification(tmp_path):
     assert "ProtectEverything" in result.stderr
 
 
+def test_the_purge_with_its_postgresql_drop_in_verifies_and_reaches_only_the_database(tmp_path):
+    root = scratch_root(tmp_path)
+    drop_in = root / "etc/systemd/system/inbox-purge.service.d"
+    drop_in.mkdir()
+    text = (UNITS / "postgres" / "inbox-purge-postgres.conf").read_text()
+    (drop_in / "postgres.conf").write_text(text)
+    result = verify(root)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "" and result.stderr == ""
+    # Network for the database's address alone: everything else stays denied.
+    assert "IPAddressDeny=any" in text and text.count("IPAddressAllow=") == 1
+
+
 @pytest.mark.parametrize("unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0)])
 def test_exposure_is_at_most_the_ceiling(unit, ceiling):
     assert exposure(UNITS / unit) <= ceiling

@@ -42,9 +42,19 @@ class Inbox:
         self.run("keys", "init", "--passphrase-file", str(self.passphrase))
         return self
 
-    def run(self, *arguments, check=True):
-        return subprocess.run([INBOX, *arguments, "--data-dir", str(self.data), "--policy", POLICY], check=check,
-                              stdin=subprocess.DEVNULL, capture_output=True, text=True)
+    def database_arguments(self, command):
+        """The options that name the store for `inbox COMMAND` (none: the SQLite file in the data
+        directory)."""
+        return []
+
+    def server_arguments(self):
+        """The options that name the store for an intake node."""
+        return []
+
+    def run(self, *arguments, check=True, input=None):
+        return subprocess.run([INBOX, *arguments, "--data-dir", str(self.data), "--policy", POLICY,
+                               *self.database_arguments(arguments[0] if arguments else "")], check=check,
+                              input=input, stdin=None if input is not None else subprocess.DEVNULL, capture_output=True, text=True)
 
     def records(self):
         return json.loads(self.run("list", "--status", "all", "--json").stdout)
@@ -72,7 +82,7 @@ class Server:
         environment = dict(os.environ, **(self.environment or {}))
         self.process = subprocess.Popen(
             [*self.wrapper, self.executable, "--data-dir", str(self.inbox.data), "--policy", self.policy, "--port", str(self.port),
-             "--admin-port", str(self.admin_port), *self.arguments,
+             "--admin-port", str(self.admin_port), *self.inbox.server_arguments(), *self.arguments,
              # /healthz turns 503 below this much free space; the test machine's disk may be nearly full.
              *([] if "--min-free-space" in self.arguments else ["--min-free-space", "1"])],
             stdin=subprocess.DEVNULL, stdout=output, stderr=subprocess.STDOUT, env=environment, preexec_fn=self.preexec)
@@ -83,18 +93,25 @@ class Server:
 
     def wait_until_healthy(self):
         """Polls /healthz until it answers 200: the server is listening and its keys are loaded."""
+        status = self.wait_until_answering(until=lambda status: status == 200)
+        if status != 200:
+            raise AssertionError("inbox-server did not become healthy within 60 s")
+
+    def wait_until_answering(self, until=lambda status: True):
+        """Polls /healthz until it answers at all (or as `until` wants); returns the last status."""
         deadline = time.monotonic() + 60
+        status = None
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"inbox-server exited with {self.process.returncode}: {self.output()}")
             try:
                 status, _, _ = request(self.admin_port, "GET", "/healthz")
-                if status == 200:
-                    return
+                if until(status):
+                    return status
             except OSError:
                 pass
             time.sleep(0.05)
-        raise AssertionError("inbox-server did not become healthy within 60 s")
+        return status
 
     def output(self):
         return self.log.read_text(errors="replace")
@@ -152,6 +169,83 @@ def unprivileged_inbox():
 @pytest.fixture
 def inbox(tmp_path):
     return Inbox(tmp_path).init()
+
+
+POSTGRES_DIR = os.environ.get("INBOX_TEST_POSTGRES_DIR")
+POSTGRES_PORT = os.environ.get("INBOX_TEST_POSTGRES_PORT")
+POSTGRES_REQUIRED = os.environ.get("INBOX_TEST_POSTGRES_REQUIRED") == "1"
+ROLES = ("intake", "staff", "purge")
+
+
+def psql(database, *arguments):
+    """psql as the throwaway cluster's administrator (trusted on its socket)."""
+    return subprocess.run(["psql", "--no-psqlrc", "--quiet", "--tuples-only", "--no-align", "--set", "ON_ERROR_STOP=1",
+                           "--host", POSTGRES_DIR, "--port", POSTGRES_PORT, "--username", "postgres", "--dbname", database,
+                           *arguments], check=True, capture_output=True, text=True).stdout.strip()
+
+
+class PostgresInbox(Inbox):
+    """An inbox on a fresh database of the throwaway PostgreSQL cluster the test command starts:
+    created by `inbox keys init` as the schema's owner, then deploy/postgres/roles.sql, each role
+    with a password of its own in a 0600 file. Staff commands connect as inbox_staff, the purge as
+    inbox_purge and intake nodes as inbox_intake, over loopback TCP with their passwords (SCRAM)."""
+
+    def __init__(self, directory: Path):
+        super().__init__(directory)
+        self.database = f"inbox_e2e_{os.urandom(6).hex()}"
+        self.passwords = {}
+        for role in ROLES:
+            path = directory / f"{role}.password"
+            path.write_text(os.urandom(12).hex() + "\n")
+            path.chmod(0o600)
+            self.passwords[role] = path
+
+    def url(self, role):
+        return f"postgres://inbox_{role}@127.0.0.1:{POSTGRES_PORT}/{self.database}?sslmode=disable"
+
+    @property
+    def owner_url(self):
+        return f"postgres://postgres@localhost:{POSTGRES_PORT}/{self.database}?host={POSTGRES_DIR}"
+
+    def init(self):
+        psql("postgres", "--command", f"CREATE DATABASE {self.database}")
+        subprocess.run([INBOX, "keys", "init", "--passphrase-file", str(self.passphrase), "--data-dir", str(self.data),
+                        "--policy", POLICY, "--database", self.owner_url], check=True, stdin=subprocess.DEVNULL,
+                       capture_output=True, text=True)
+        psql(self.database, "--file", str(ROOT / "deploy" / "postgres" / "roles.sql"))
+        for role, path in self.passwords.items():
+            psql(self.database, "--command", f"ALTER ROLE inbox_{role} PASSWORD '{path.read_text().strip()}'")
+        return self
+
+    def database_arguments(self, command):
+        role = "purge" if command == "purge" else "staff"
+        return ["--database", self.url(role), "--database-password-file", str(self.passwords[role])]
+
+    def server_arguments(self):
+        return ["--database", self.url("intake"), "--database-password-file", str(self.passwords["intake"])]
+
+    def drop(self):
+        psql("postgres", "--command", f"DROP DATABASE IF EXISTS {self.database} WITH (FORCE)")
+
+
+@pytest.fixture
+def postgres_inbox(tmp_path):
+    if not POSTGRES_DIR:
+        if POSTGRES_REQUIRED:
+            pytest.fail("the test command starts a PostgreSQL cluster; none was found")
+        pytest.skip("no throwaway PostgreSQL cluster (the test command starts one)")
+    inbox = PostgresInbox(tmp_path).init()
+    yield inbox
+    inbox.drop()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def any_inbox(request, tmp_path):
+    """The same test on each storage engine."""
+    if request.param == "sqlite":
+        yield Inbox(tmp_path).init()
+    else:
+        yield request.getfixturevalue("postgres_inbox")
 
 
 @pytest.fixture

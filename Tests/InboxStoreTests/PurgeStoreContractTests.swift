@@ -65,4 +65,17 @@ struct PurgeStoreContractTests {
             #expect(try await purge.erase([records[2].reference, records[3].reference]) == [records[2].reference])
         }
     }
+
+    @Test("a second purge while one runs is refused at once, not interleaved; afterwards it may run", arguments: StoreEngine.all)
+    func onePurgeAtATime(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            try await store.withPurgeLock(isolation: nil) {
+                let second = await #expect(throws: StoreError.self) { try await store.withPurgeLock(isolation: nil) {} }
+                #expect(second?.condition == .busy)
+                #expect(second?.description.contains("another purge is running") == true)
+            }
+            let ran = try await store.withPurgeLock(isolation: nil) { true }
+            #expect(ran)
+        }
+    }
 }

@@ -2,8 +2,9 @@
 # A throwaway PostgreSQL cluster for the tests, from Debian's server binaries: `start` makes one in
 # a temporary directory (initdb as an unprivileged user, since PostgreSQL refuses to run as root),
 # listening on a Unix socket in that directory (trust: the tests' administrator) and on a free
-# loopback port (SCRAM passwords: the roles' tests), and prints the environment the tests read;
-# `stop DIR` stops it and removes the directory. .ci/test starts one and stops it on exit.
+# loopback port (SCRAM passwords: the roles' tests; TLS offered with a certificate for `localhost`
+# from a throwaway CA, for the TLS tests), and prints the environment the tests read; `stop DIR`
+# stops it and removes the directory. .ci/test starts one and stops it on exit.
 set -euo pipefail
 
 command=${1:-}
@@ -25,13 +26,26 @@ start)
     password=$(python3 -c 'import secrets; print(secrets.token_hex(16))')
     printf '%s\n' "$password" >"$directory/superuser-password"
     chmod 644 "$directory/superuser-password"
+    # A CA and a server certificate for `localhost` only (not 127.0.0.1: the tests check that
+    # verify-full refuses a name the certificate does not carry).
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 2 -subj "/CN=inbox test CA" \
+        -keyout "$directory/ca.key" -out "$directory/ca.pem" >/dev/null 2>&1
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -subj "/CN=localhost" \
+        -keyout "$directory/server.key" -out "$directory/server.csr" >/dev/null 2>&1
+    openssl x509 -req -in "$directory/server.csr" -CA "$directory/ca.pem" -CAkey "$directory/ca.key" -CAcreateserial -days 2 \
+        -extfile <(printf 'subjectAltName=DNS:localhost\n') -out "$directory/server.pem" >/dev/null 2>&1
+    chmod 644 "$directory/ca.pem" "$directory/server.pem"
+    chmod 600 "$directory/server.key" "$directory/ca.key"
+    [[ ${#run[@]} -gt 0 ]] && chown inbox-test-postgres "$directory/server.key"
     "${run[@]}" "$bin/initdb" --pgdata="$directory/data" --username=postgres --auth-local=trust --auth-host=scram-sha-256 \
         --pwfile="$directory/superuser-password" --encoding=UTF8 --locale=C.UTF-8 >"$directory/initdb.log" 2>&1 ||
         { cat "$directory/initdb.log" >&2; exit 1; }
     "${run[@]}" "$bin/pg_ctl" --pgdata="$directory/data" --log="$directory/server.log" --wait --timeout=60 \
-        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$directory -c max_connections=200" start >/dev/null ||
+        -o "-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories=$directory -c max_connections=200 -c ssl=on -c ssl_cert_file=$directory/server.pem -c ssl_key_file=$directory/server.key" start >/dev/null ||
         { cat "$directory/server.log" >&2; exit 1; }
-    rm -f "$directory/superuser-password"
+    # The superuser's password stays, for the TLS tests, readable by the tests' user alone.
+    chown "$(id -u)" "$directory/superuser-password"
+    chmod 600 "$directory/superuser-password"
     echo "export INBOX_TEST_POSTGRES_DIR=$directory INBOX_TEST_POSTGRES_SOCKET=$directory/.s.PGSQL.$port INBOX_TEST_POSTGRES_PORT=$port"
     ;;
 stop)

@@ -196,13 +196,13 @@ _inbox_keys() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    init|list|passwd)
+    init|list|passwd|export-intake)
         # Offer subcommand argument completions
         "_inbox_keys_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'init list passwd' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'init list passwd export-intake' -- "${cur}"))
         ;;
     esac
 }
@@ -316,6 +316,42 @@ _inbox_keys_passwd() {
         return
         ;;
     '--new-passphrase-file')
+        return
+        ;;
+    esac
+}
+
+_inbox_keys_export-intake() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --to)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--to')
         return
         ;;
     esac

@@ -21,4 +21,9 @@ int CInboxSystem_try_lock_exclusive(int descriptor);
 /// Lets the lock go.
 int CInboxSystem_unlock(int descriptor);
 
+/// Swaps two paths in one step (renameat2 RENAME_EXCHANGE): a directory is replaced by another
+/// whole, which rename(2) cannot do when the target is not empty. 0, or -1 with errno. Swift's
+/// Glibc module does not see renameat2, which glibc declares only with _GNU_SOURCE.
+int CInboxSystem_exchange(const char *first, const char *second);
+
 #endif

@@ -29,9 +29,19 @@ public struct Intake: Sendable {
         case .failure(let errors):
             return .invalid(errors)
         case .success(let submission):
-            let reference = try Reference.random()
-            try await writer.write(try sealer.seal(submission, reference: reference, receivedAt: date))
-            return .stored(reference)
+            // A reference drawn twice is refused by the store's unique constraint (the intake
+            // role of PostgreSQL may not look first: it cannot SELECT). Another is drawn, and the
+            // submission sealed again: the reference is bound into every sealed field.
+            var attempt = 0
+            while true {
+                let reference = try Reference.random()
+                do {
+                    try await writer.write(try sealer.seal(submission, reference: reference, receivedAt: date))
+                    return .stored(reference)
+                } catch let error as StoreError where error.isConstraintViolation && attempt < 2 {
+                    attempt += 1
+                }
+            }
         }
     }
 }

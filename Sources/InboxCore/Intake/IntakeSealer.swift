@@ -15,11 +15,23 @@ public final class IntakeSealer: Sendable {
 
     let keys: KeyDirectory
     let calendar: EpochCalendar
+    /// An intake bundle holds no private halves: its public and index keys are the whole key.
+    private let intakeBundle: Mutex<Bool>
     private let cache = Mutex<[UInt32: EpochKeys]>([:])
 
     public init(keys: KeyDirectory) throws {
         self.keys = keys
         self.calendar = try keys.calendar()
+        self.intakeBundle = Mutex(try keys.isIntakeBundle)
+    }
+
+    /// Forgets every key loaded, so that the next seal reads the key directory (or the intake
+    /// bundle swapped in meanwhile) afresh: on SIGHUP. Without it, a new epoch's keys are loaded
+    /// when first needed, and a key that went is noticed before the next seal anyway.
+    public func reload() throws {
+        let bundle = try keys.isIntakeBundle
+        intakeBundle.withLock { $0 = bundle }
+        cache.withLock { $0.removeAll() }
     }
 
     /// Loads the keys of the epoch of `date`, so that health checks and the first submission find
@@ -34,7 +46,10 @@ public final class IntakeSealer: Sendable {
         let epoch = calendar.epoch(containing: date)
         // Before every seal, not only the first: a key being destroyed (the private half goes
         // first) must never get another field that nobody could open. A few lstat calls.
-        guard keys.hasCompleteKey(epoch: epoch, field: .question), keys.hasCompleteKey(epoch: epoch, field: .email) else {
+        let bundle = intakeBundle.withLock { $0 }
+        guard keys.hasCompleteKey(epoch: epoch, field: .question, intakeBundle: bundle),
+            keys.hasCompleteKey(epoch: epoch, field: .email, intakeBundle: bundle)
+        else {
             cache.withLock { $0[epoch] = nil }
             throw IntakeUnavailable.noKey(epoch: epoch)
         }
@@ -67,7 +82,12 @@ public final class IntakeSealer: Sendable {
 
     /// How many epochs after the current one have keys: the health check reports it.
     public func futureEpochCount(at date: Date) throws -> Int {
-        try keys.list(now: date).filter { $0.state == .future && $0.field == .email }.count
+        let current = calendar.epoch(containing: date)
+        let bundle = intakeBundle.withLock { $0 }
+        return try keys.list(now: date).filter {
+            $0.field == .email && $0.epoch > current && !$0.isHoldKey
+                && keys.hasCompleteKey(epoch: $0.epoch, field: .email, intakeBundle: bundle)
+        }.count
     }
 
     /// The epoch a submission at `date` is sealed to.

@@ -12,11 +12,15 @@ public struct KeyDirectory: Sendable {
         let format: Int
         let monthsPerEpoch: Int
         let createdAt: Date
+        /// Set in an intake bundle (`inbox keys export-intake`): public and index keys of the
+        /// current and future epochs only, for intake nodes.
+        var intakeBundle: Bool? = nil
 
         enum CodingKeys: String, CodingKey {
             case format
             case monthsPerEpoch = "months_per_epoch"
             case createdAt = "created_at"
+            case intakeBundle = "intake_bundle"
         }
     }
 
@@ -119,10 +123,24 @@ public struct KeyDirectory: Sendable {
     }
 
     /// Whether every file of the `(epoch, field)` key is still there: the server asks before each
-    /// seal, so that it never acknowledges a field sealed to a key that is being destroyed.
-    public func hasCompleteKey(epoch: UInt32, field: RecordField) -> Bool {
-        let presence = files(of: epoch).presence(field)
+    /// seal, so that it never acknowledges a field sealed to a key that is being destroyed. In an
+    /// intake bundle, which never holds a private half, the public key (and for email the index
+    /// key) is the whole key.
+    public func hasCompleteKey(epoch: UInt32, field: RecordField, intakeBundle: Bool = false) -> Bool {
+        let files = files(of: epoch)
+        if intakeBundle {
+            return KeyFileSystem.exists(files.publicKey(field)) && (field != .email || KeyFileSystem.exists(files.indexKey))
+        }
+        let presence = files.presence(field)
         return presence.present == presence.of
+    }
+
+    /// Whether this is an intake bundle rather than a full key directory.
+    public var isIntakeBundle: Bool {
+        get throws {
+            try requireInitialized()
+            return try KeyJSON.decode(Manifest.self, from: KeyFileSystem.read(manifestPath), describing: manifestPath).intakeBundle == true
+        }
     }
 
     /// Whether `epoch`'s email index key is still there (a destruction that has not finished may

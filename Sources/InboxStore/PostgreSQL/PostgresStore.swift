@@ -17,8 +17,13 @@ public import ServiceLifecycle
 public final class PostgresStore: Sendable, Service {
     let client: PostgresClient
     let logger: Logger
+    /// How long an operation may wait for the database, a connection included: the pool retries
+    /// a database it cannot reach for as long as it is asked to, and a citizen or a staff member
+    /// should hear that it is unreachable rather than wait (SQLite's busy timeout is 10 s).
+    let patience: Duration
 
-    public init(configuration: PostgresClient.Configuration, logger: Logger) {
+    public init(configuration: PostgresClient.Configuration, logger: Logger, patience: Duration = .seconds(15)) {
+        self.patience = patience
         var configuration = configuration
         // Each command needs one connection at a time; the server's writer one, its health check
         // another; staff and the purge run elsewhere.
@@ -46,7 +51,9 @@ public final class PostgresStore: Sendable, Service {
         _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await withPatience(operation) { [client, logger] in
+                try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            }
         } catch let error as PostgresTransactionError {
             throw Self.storeError(operation, error.closureError ?? error.commitError ?? error.beginError ?? error)
         } catch {
@@ -57,9 +64,24 @@ public final class PostgresStore: Sendable, Service {
     /// A read on any connection of the pool.
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await client.withConnection { connection in try await body(connection) }
+            return try await withPatience("read") { [client] in try await client.withConnection { connection in try await body(connection) }
+            }
         } catch {
             throw Self.storeError("read", error)
+        }
+    }
+
+    /// Runs `body`, or gives up with `StoreError.busy` once `patience` has passed.
+    func withPatience<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
+        try await withThrowingTaskGroup(of: T.self) { [patience] group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: patience)
+                throw StoreError.busy(operation: "\(operation) (the database did not answer within \(patience))")
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw CancellationError() }
+            return first
         }
     }
 

@@ -5,6 +5,6 @@ struct KeysCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "keys",
         abstract: "Create the inbox's keys, list the epoch keys, change the master key's passphrase.",
-        subcommands: [KeysInitCommand.self, KeysListCommand.self, KeysPasswdCommand.self]
+        subcommands: [KeysInitCommand.self, KeysListCommand.self, KeysPasswdCommand.self, KeysExportIntakeCommand.self]
     )
 }
