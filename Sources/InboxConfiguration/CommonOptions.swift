@@ -28,7 +28,7 @@ public struct CommonOptions: ParsableArguments {
     @Option(
         name: .customLong("database"),
         help: ArgumentHelp(
-            "A PostgreSQL database, postgres://USER@HOST:PORT/DB?sslmode=require (env INBOX_DATABASE_URL; default the SQLite file in DATA_DIR).",
+            "A PostgreSQL database, postgres://USER@HOST:PORT/DB (TLS verified by default; env INBOX_DATABASE_URL; default the SQLite file in DATA_DIR).",
             valueName: "url"))
     public var database: String?
 

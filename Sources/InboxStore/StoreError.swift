@@ -33,6 +33,6 @@ public enum StoreError: Error, CustomStringConvertible {
     /// SQLite's result code and message. Our statements bind every value as a parameter, so
     /// SQLite's messages never contain data.
     private static func describe(_ error: any Error) -> String {
-        "\(error)"
+        postgresDescription(of: error) ?? "\(error)"
     }
 }

@@ -2,6 +2,7 @@
 // it holds the public keys and the email-index keys, never a private key.
 import ArgumentParser
 import Foundation
+import Glibc
 import InboxConfiguration
 import InboxCore
 import InboxCrypto
@@ -53,6 +54,9 @@ struct InboxServerCommand: AsyncParsableCommand {
     var development = false
 
     func run() async throws {
+        // A SIGHUP before the key reloader listens (during the schema check, say) must not end
+        // the server, which is what it does by default.
+        signal(SIGHUP, SIG_IGN)
         var logger = Logger(label: "inbox-server")
         logger.logLevel = .info
         let settings = try InboxSettings(common: common)

@@ -57,17 +57,21 @@ def test_a_unit_with_an_unknown_setting_fails_the_verification(tmp_path):
     assert "ProtectEverything" in result.stderr
 
 
-def test_the_purge_with_its_postgresql_drop_in_verifies_and_reaches_only_the_database(tmp_path):
+def test_the_units_with_their_postgresql_drop_ins_verify_and_reach_only_the_database(tmp_path):
     root = scratch_root(tmp_path)
-    drop_in = root / "etc/systemd/system/inbox-purge.service.d"
-    drop_in.mkdir()
-    text = (UNITS / "postgres" / "inbox-purge-postgres.conf").read_text()
-    (drop_in / "postgres.conf").write_text(text)
+    for unit, name in [("inbox-purge.service", "inbox-purge-postgres.conf"), ("inbox-server.service", "inbox-server-postgres.conf")]:
+        drop_in = root / f"etc/systemd/system/{unit}.d"
+        drop_in.mkdir()
+        (drop_in / "postgres.conf").write_text((UNITS / "postgres" / name).read_text())
     result = verify(root)
     assert result.returncode == 0, result.stderr
     assert result.stdout == "" and result.stderr == ""
-    # Network for the database's address alone: everything else stays denied.
-    assert "IPAddressDeny=any" in text and text.count("IPAddressAllow=") == 1
+    # Network for the database's address alone: everything else stays denied (the server's unit
+    # denies everything but loopback, and the drop-in adds the one address).
+    purge = (UNITS / "postgres" / "inbox-purge-postgres.conf").read_text()
+    assert "IPAddressDeny=any" in purge and purge.count("IPAddressAllow=") == 1
+    server = (UNITS / "postgres" / "inbox-server-postgres.conf").read_text()
+    assert "IPAddressDeny" not in server and server.count("IPAddressAllow=") == 1
 
 
 @pytest.mark.parametrize("unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0)])

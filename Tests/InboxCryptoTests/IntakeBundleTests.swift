@@ -77,5 +77,6 @@ struct IntakeBundleTests {
         let refused = #expect(throws: CryptoError.self) { try hierarchy.keys.exportIntakeBundle(to: other, now: later) }
         #expect(refused?.description.contains("not an intake bundle") == true)
         #expect(FileManager.default.fileExists(atPath: "\(other)/keep"))
+        #expect(!FileManager.default.fileExists(atPath: "\(other).new"))
     }
 }

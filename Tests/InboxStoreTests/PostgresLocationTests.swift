@@ -13,7 +13,7 @@ struct PostgresLocationTests {
         #expect(remote.user == "inbox_intake" && remote.host == "db.kommun.example" && remote.port == 6432 && remote.database == "inbox")
         #expect(remote.tls == .verifyFull && remote.socketDirectory == nil)
         let defaults = try PostgresLocation(url: "postgresql://inbox_staff@db/inbox")
-        #expect(defaults.port == 5432 && defaults.tls == .require)
+        #expect(defaults.port == 5432 && defaults.tls == .verifyFull)
         let local = try PostgresLocation(url: "postgres://inbox_purge@localhost:5433/inbox?host=/run/postgresql")
         #expect(local.socketDirectory == "/run/postgresql" && local.tls == .disable && local.port == 5433)
     }
@@ -48,5 +48,13 @@ struct PostgresLocationTests {
         chmod(closed, 0o600)
         #expect(try location.configuration(passwordFile: closed, caFile: nil).password == "correct horse")
         #expect(throws: StoreError.self) { try location.configuration(passwordFile: "\(directory.path)/none", caFile: nil) }
+        // Written on Windows: the line ending is not part of the password.
+        let crlf = try directory.write("crlf", "correct horse\r\n")
+        chmod(crlf, 0o600)
+        #expect(try location.configuration(passwordFile: crlf, caFile: nil).password == "correct horse")
+        // A link is not followed: what is checked must be what is read.
+        let link = "\(directory.path)/link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: closed)
+        #expect(throws: StoreError.self) { try location.configuration(passwordFile: link, caFile: nil) }
     }
 }

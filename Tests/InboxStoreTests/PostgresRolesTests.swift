@@ -57,8 +57,33 @@ struct PostgresRolesTests {
                 }
                 await Self.refused("changing a field") { try await intake.execute("UPDATE sealed_fields SET sealed = '\\x00'") }
                 await Self.refused("deleting a record") { try await intake.execute("DELETE FROM records") }
+                // Its own record it may add to; another citizen's it may not (row-level security):
+                // an address and an index entry of its own on someone else's question would bring
+                // that question to whoever asks for the address's records, and the answer with it.
+                // Record 2: the owner's second submission, which has no address.
+                let otherID = 2
+                try await intake.execute(
+                    "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                    "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (currval('records_id_seq'), 'question', '\\x00', now())"
+                )
+                await Self.refused("adding an address to another record") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                        "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (\(unescaped: String(otherID)), 'email', '\\x00', now())"
+                    )
+                }
+                await Self.refused("indexing another record under an address") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                        "INSERT INTO email_index (hmac, epoch, record_id) VALUES ('\\x00', 1, \(unescaped: String(otherID)))")
+                }
+                await Self.refused("holding the purge's lock for ever") { try await intake.execute("SELECT pg_try_advisory_lock(1)") }
+                await Self.refused("choosing a record's id") {
+                    try await intake.execute(
+                        "INSERT INTO records (id, reference, status, received_at) OVERRIDING SYSTEM VALUE VALUES (99, 'x', 'open', now())")
+                }
             }
-            #expect(try await owner.recordCount() == 2)
+            #expect(try await owner.recordCount() == 3)
             #expect(try await owner.sealedFields(of: submission.reference) == submission.sealedFields)
         }
     }
@@ -81,6 +106,12 @@ struct PostgresRolesTests {
                 await Self.refused("removing audit entries") { _ = try await staff.removeOldest(of: .audit) { $0.last?.id } }
                 await Self.refused("rewriting an audit entry") { try await staff.execute("UPDATE audit_log SET body = '\\x7b7d'") }
                 await Self.refused("deleting an audit entry") { try await staff.execute("DELETE FROM audit_log") }
+                await Self.refused("appending with an id of its own choosing") {
+                    try await staff.execute(
+                        "INSERT INTO audit_log (id, body, previous_hash, hash) OVERRIDING SYSTEM VALUE VALUES (1000, '\\x7b7d', '\\x00', '\\x00')"
+                    )
+                }
+                await Self.refused("writing the purge log") { _ = try await staff.append(StoreContract.append(.purge, ["{}"])) }
             }
             #expect(try await owner.entries(of: .audit).count == 1)
         }

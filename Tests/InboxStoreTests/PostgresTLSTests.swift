@@ -54,8 +54,14 @@ struct PostgresTLSTests {
             ])
         #expect(made.status == 0)
         #expect(!Self.reachedTheDatabase(try await connect(good, caFile: otherCA)))
-        // require encrypts and checks nothing: the other CA does not stop it.
+        // require with the cluster's CA checks the chain, not the name; with another CA it refuses;
+        // without a CA it only encrypts.
         let require = "postgres://postgres@127.0.0.1:\(cluster.port)/postgres?sslmode=require"
-        #expect(Self.reachedTheDatabase(try await connect(require, caFile: otherCA)))
+        #expect(Self.reachedTheDatabase(try await connect(require, caFile: ca)))
+        #expect(!Self.reachedTheDatabase(try await connect(require, caFile: otherCA)))
+        #expect(Self.reachedTheDatabase(try await connect(require, caFile: nil)))
+        // The default is verify-full.
+        #expect(Self.reachedTheDatabase(try await connect("postgres://postgres@localhost:\(cluster.port)/postgres", caFile: ca)))
+        #expect(!Self.reachedTheDatabase(try await connect("postgres://postgres@localhost:\(cluster.port)/postgres", caFile: otherCA)))
     }
 }

@@ -48,6 +48,22 @@ struct PurgeStoreContractTests {
         }
     }
 
+    @Test("a field planned for deletion is kept when its record was held meanwhile: the hold wins", arguments: StoreEngine.all)
+    func heldMeanwhile(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            let record = try StoreContract.submission(t0)
+            let other = try StoreContract.submission(t0, bytes: 3)
+            try await store.insert([record, other])
+            let planned = try await store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)
+            #expect(planned.count == 2)
+            try await hold(store, record, key: 0x8000_0001)
+            _ = try await store.deleteFields(planned.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
+            #expect(try await store.record(record.reference)?.fields == [.email, .question])
+            #expect(try await store.references(withEmailIndex: Data(repeating: 1, count: 32)) == [record.reference])
+            #expect(try await store.record(other.reference)?.fields == [.question])
+        }
+    }
+
     @Test("present references, the hold keys in use, and holds cleared by key", arguments: StoreEngine.all)
     func restoreMarkers(engine: StoreEngine) async throws {
         try await engine.run { store in

@@ -69,8 +69,12 @@ public struct AnchoredLog: Sendable {
             moved.pendingID = nil
             moved.pendingHash = nil
             try writeAnchor(moved)
-            for entry in appended.entries where entry.id % Self.checkpointInterval == 0 {
-                try checkpoints.record(entry)
+            // An entry that crosses a multiple of the interval is kept: ids may skip (PostgreSQL's
+            // identity values do after a rollback), and a checkpoint must not be skipped with them.
+            var previous = appended.tail?.id ?? 0
+            for entry in appended.entries {
+                if entry.id / Self.checkpointInterval > previous / Self.checkpointInterval { try checkpoints.record(entry) }
+                previous = entry.id
             }
             return newest
         }

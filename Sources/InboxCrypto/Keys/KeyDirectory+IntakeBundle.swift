@@ -30,6 +30,13 @@ extension KeyDirectory {
                 throw CryptoError(
                     .keyFile, "the current epoch has no complete key in \(path); run the purge (it creates the epochs ahead) first")
             }
+            // Refused before anything is written: nothing but a bundle is ever replaced.
+            if KeyFileSystem.exists(destination) {
+                let existing = KeyDirectory(path: destination)
+                guard existing.isInitialized, try existing.isIntakeBundle else {
+                    throw CryptoError(.keyFile, "\(destination) exists and is not an intake bundle; it is left alone")
+                }
+            }
             let staging = "\(destination).new"
             if KeyFileSystem.exists(staging) { try Self.removeBundle(staging) }
             let bundle = KeyDirectory(path: staging)
@@ -49,10 +56,6 @@ extension KeyDirectory {
             let manifest = Manifest(format: 1, monthsPerEpoch: calendar.monthsPerEpoch, createdAt: now, intakeBundle: true)
             try KeyFileSystem.write(KeyJSON.encode(manifest), to: bundle.manifestPath, replacing: false)
             if KeyFileSystem.exists(destination) {
-                let existing = KeyDirectory(path: destination)
-                guard existing.isInitialized, try existing.isIntakeBundle else {
-                    throw CryptoError(.keyFile, "\(destination) exists and is not an intake bundle; it is left alone")
-                }
                 guard CInboxSystem_exchange(staging, destination) == 0 else {
                     throw CryptoError(.keyFile, "cannot swap the new bundle into \(destination): \(String(cString: strerror(errno)))")
                 }

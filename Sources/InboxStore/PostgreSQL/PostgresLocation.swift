@@ -1,14 +1,20 @@
-// Where a PostgreSQL database is: `postgres://USER@HOST:PORT/DB?sslmode=disable|require|verify-full`,
+// Where a PostgreSQL database is: `postgres://USER@HOST:PORT/DB?sslmode=verify-full|require|disable`,
 // or on a Unix socket with `?host=/run/postgresql`. The password is never part of the URL (it
 // would end up in shell histories, process lists and log lines): it comes from a file.
+//
+// TLS checks the server by default (verify-full: the CA and the host name), because a server that
+// is not the database could acknowledge commits it never made. `require` with a CA file checks the
+// chain but not the name; without one, it only encrypts; `disable` is for a private loopback.
 public import Foundation
+import Glibc
 import NIOSSL
 public import PostgresNIO
 
 public struct PostgresLocation: Sendable, Equatable {
     public enum TLSMode: String, Sendable {
         case disable
-        /// Encrypted, the server's certificate not checked (a private network).
+        /// Encrypted; the certificate checked against `--database-ca-file` if one is given (the
+        /// name is not), else not at all.
         case require
         /// Encrypted, and the certificate checked against the CA and the host name.
         case verifyFull = "verify-full"
@@ -38,7 +44,7 @@ public struct PostgresLocation: Sendable, Equatable {
             throw StoreError.location("the database URL names no database (postgres://USER@HOST/DATABASE)")
         }
         var socketDirectory: String?
-        var tls = TLSMode.require
+        var tls = TLSMode.verifyFull
         for item in components.queryItems ?? [] {
             switch item.name {
             case "sslmode":
@@ -80,7 +86,8 @@ public struct PostgresLocation: Sendable, Equatable {
             tlsMode = .disable
         case .require, .verifyFull:
             var configuration = TLSConfiguration.makeClientConfiguration()
-            configuration.certificateVerification = tls == .verifyFull ? .fullVerification : .none
+            configuration.certificateVerification =
+                tls == .verifyFull ? .fullVerification : caFile != nil ? .noHostnameVerification : .none
             if let caFile { configuration.trustRoots = .file(caFile) }
             tlsMode = .require(configuration)
         }
@@ -88,16 +95,29 @@ public struct PostgresLocation: Sendable, Equatable {
     }
 
     /// The first line of a file only its owner can read (as the key files and the relay's
-    /// credentials): a password readable by others is refused, not used.
+    /// credentials): a password readable by others, or in a file of another user's, is refused.
+    /// What is checked is what is read: the file is opened without following a link and then
+    /// `fstat`ed.
     static func readPassword(_ path: String) throws -> String {
+        let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        guard descriptor >= 0 else { throw StoreError.location("cannot read the database password file \(path)") }
+        defer { close(descriptor) }
         var status = stat()
-        guard stat(path, &status) == 0 else { throw StoreError.location("cannot read the database password file \(path)") }
-        guard status.st_mode & 0o077 == 0 else {
-            throw StoreError.location("the database password file \(path) may be read by others; make it mode 0600")
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.location("the database password file \(path) is not a regular file")
         }
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8),
-            let line = text.split(separator: "\n", omittingEmptySubsequences: false).first, !line.isEmpty
-        else { throw StoreError.location("the database password file \(path) is empty or not UTF-8 text") }
-        return String(line)
+        guard status.st_mode & 0o077 == 0, status.st_uid == geteuid() else {
+            throw StoreError.location(
+                "the database password file \(path) may be read by others or is not this user's; make it this user's, mode 0600")
+        }
+        var bytes = [UInt8](repeating: 0, count: 4096)
+        let count = read(descriptor, &bytes, bytes.count)
+        guard count > 0, let text = String(validating: bytes.prefix(count), as: UTF8.self) else {
+            throw StoreError.location("the database password file \(path) is empty or not UTF-8 text")
+        }
+        // The first line, without a line ending of either kind.
+        let line = text.unicodeScalars.prefix { $0 != "\n" && $0 != "\r" }
+        guard !line.isEmpty else { throw StoreError.location("the database password file \(path) begins with an empty line") }
+        return String(String.UnicodeScalarView(line))
     }
 }

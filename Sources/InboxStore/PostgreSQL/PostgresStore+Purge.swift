@@ -29,8 +29,16 @@ extension PostgresStore: PurgeStore {
     public func deleteFields(_ fields: [FieldToDelete]) async throws -> [Reference] {
         guard !fields.isEmpty else { return [] }
         return try await transaction("write") { [logger] connection in
+            // The records locked first: a record held since the purge planned is not touched (the
+            // hold wins), and a hold placed now waits for this transaction and then finds its
+            // fields gone rather than half of them.
+            let ids = Array(Set(fields.map(\.recordID))).sorted()
+            var held = Set<Int64>()
+            let rows = try await connection.query(
+                "SELECT id, held_at IS NOT NULL FROM records WHERE id = ANY(\(ids)) ORDER BY id FOR UPDATE", logger: logger)
+            for try await (id, isHeld) in rows.decode((Int64, Bool).self) where isHeld { held.insert(id) }
             var touched = Set<Int64>()
-            for field in fields {
+            for field in fields where !held.contains(field.recordID) {
                 try await connection.query(
                     "DELETE FROM sealed_fields WHERE record_id = \(field.recordID) AND field = \(field.field.rawValue)", logger: logger)
                 if field.field == .email {

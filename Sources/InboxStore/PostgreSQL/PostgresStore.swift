@@ -13,18 +13,28 @@ public import Foundation
 public import Logging
 public import PostgresNIO
 public import ServiceLifecycle
+import Synchronization
 
 public final class PostgresStore: Sendable, Service {
     let client: PostgresClient
     let logger: Logger
-    /// How long an operation may wait for the database, a connection included: the pool retries
-    /// a database it cannot reach for as long as it is asked to, and a citizen or a staff member
-    /// should hear that it is unreachable rather than wait (SQLite's busy timeout is 10 s).
+    /// How long an operation may wait for a connection: the pool retries a database it cannot
+    /// reach for as long as it is asked to, and a citizen or a staff member should hear that it is
+    /// unreachable rather than wait. Once it has one, the database's own timeouts bound each
+    /// statement and lock wait (`sessionSettings`): an operation under way is never abandoned by
+    /// the client, so a commit that happened is never reported as a failure.
     let patience: Duration
+
+    /// Set on every connection: a statement may run 30 s, wait 10 s for a lock (SQLite's busy
+    /// timeout), and a transaction left idle by a client that vanished is ended after a minute.
+    static let sessionSettings = [
+        ("statement_timeout", "30s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
+    ]
 
     public init(configuration: PostgresClient.Configuration, logger: Logger, patience: Duration = .seconds(15)) {
         self.patience = patience
         var configuration = configuration
+        configuration.options.additionalStartupParameters += Self.sessionSettings
         // Each command needs one connection at a time; the server's writer one, its health check
         // another; staff and the purge run elsewhere.
         configuration.options.maximumConnections = 4
@@ -51,8 +61,8 @@ public final class PostgresStore: Sendable, Service {
         _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
     ) async throws -> T {
         do {
-            return try await withPatience(operation) { [client, logger] in
-                try await client.withTransaction(logger: logger) { connection in try await body(connection) }
+            return try await withConnection(operation) { [logger] connection in
+                try await connection.withTransaction(logger: logger) { connection in try await body(connection) }
             }
         } catch let error as PostgresTransactionError {
             throw Self.storeError(operation, error.closureError ?? error.commitError ?? error.beginError ?? error)
@@ -64,24 +74,38 @@ public final class PostgresStore: Sendable, Service {
     /// A read on any connection of the pool.
     func read<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
         do {
-            return try await withPatience("read") { [client] in try await client.withConnection { connection in try await body(connection) }
-            }
+            return try await withConnection("read") { connection in try await body(connection) }
         } catch {
             throw Self.storeError("read", error)
         }
     }
 
-    /// Runs `body`, or gives up with `StoreError.busy` once `patience` has passed.
-    func withPatience<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: T.self) { [patience] group in
-            group.addTask { try await body() }
+    /// Runs `body` on a connection of the pool, giving up with `StoreError.busy` when none could
+    /// be had within `patience` (the database is unreachable, or refuses us). Once `body` has its
+    /// connection it runs to its end: only the wait for a connection is cut short.
+    func withConnection<T: Sendable>(
+        _ operation: String, _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        let leased = LeaseFlag()
+        return try await withThrowingTaskGroup(of: T?.self) { [client, patience] group in
+            group.addTask {
+                try await client.withConnection { connection in
+                    leased.value.store(true, ordering: .releasing)
+                    return try await body(connection)
+                }
+            }
             group.addTask {
                 try await Task.sleep(for: patience)
-                throw StoreError.busy(operation: "\(operation) (the database did not answer within \(patience))")
+                if leased.value.load(ordering: .acquiring) { return nil }
+                throw StoreError.busy(operation: "\(operation) (no connection to the database within \(patience))")
             }
-            defer { group.cancelAll() }
-            guard let first = try await group.next() else { throw CancellationError() }
-            return first
+            while let next = try await group.next() {
+                if let result = next {
+                    group.cancelAll()
+                    return result
+                }
+            }
+            throw CancellationError()
         }
     }
 
@@ -110,9 +134,16 @@ public final class PostgresStore: Sendable, Service {
 }
 
 extension PostgresStore {
-    /// One statement in a transaction of its own, as this store's role (for tests and the
-    /// operator's checks; the roles' methods say what the inbox itself runs).
-    public func execute(_ statement: PostgresQuery) async throws {
-        try await transaction("write") { [logger] connection in _ = try await connection.query(statement, logger: logger) }
+    /// Statements in one transaction, as this store's role (for tests and the operator's checks;
+    /// the roles' methods say what the inbox itself runs).
+    public func execute(_ statements: PostgresQuery...) async throws {
+        try await transaction("write") { [logger] connection in
+            for statement in statements { _ = try await connection.query(statement, logger: logger) }
+        }
     }
+}
+
+/// Whether an operation has its connection yet: once it has, its wait can no longer time out.
+private final class LeaseFlag: Sendable {
+    let value = Atomic<Bool>(false)
 }

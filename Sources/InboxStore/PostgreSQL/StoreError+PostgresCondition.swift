@@ -19,4 +19,15 @@ extension StoreError {
     static func isPostgresConstraintViolation(_ cause: any Error) -> Bool {
         (cause as? PSQLError)?.serverInfo?[.sqlState]?.hasPrefix("23") == true
     }
+
+    /// postgres-nio describes every error with one fixed sentence, so as never to print data; the
+    /// kind of error and the SQLSTATE carry none and tell an operator what went wrong (a refused
+    /// password, a certificate, a lock timeout).
+    static func postgresDescription(of error: any Error) -> String? {
+        guard let failure = error as? PSQLError else { return nil }
+        var text = "PostgreSQL: \(failure.code)"
+        if let state = failure.serverInfo?[.sqlState] { text += ", SQLSTATE \(state)" }
+        if failure.code != .server, let underlying = failure.underlying { text += " (\(underlying))" }
+        return text
+    }
 }

@@ -34,8 +34,11 @@ extension SQLiteStore: PurgeStore {
             let emptyRecord = try db.cachedStatement(
                 sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
             let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
+            // A record held since the purge planned is not touched: the hold wins. (Writers are
+            // serialised, so what is read here stays true until the commit.)
+            let isHeld = try db.cachedStatement(sql: "SELECT held_at IS NOT NULL FROM records WHERE id = ?")
             var touched = Set<Int64>()
-            for field in fields {
+            for field in fields where try Bool.fetchOne(isHeld, arguments: [field.recordID]) != true {
                 try deleteField.execute(arguments: [field.recordID, field.field.rawValue])
                 if field.field == .email {
                     // Without the address there is nobody to send a draft to.
