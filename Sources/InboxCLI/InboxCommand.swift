@@ -13,9 +13,9 @@ public struct InboxCommand: AsyncParsableCommand {
             configuration file, then the defaults.
             """,
         subcommands: [
-            KeysCommand.self, ListCommand.self, ShowCommand.self, AnswerCommand.self, ExportCommand.self, EraseCommand.self,
-            HoldCommand.self,
-            ReleaseCommand.self, PolicyCommand.self,
+            KeysCommand.self, ListCommand.self, ShowCommand.self, ClaimCommand.self, UnclaimCommand.self, AnswerCommand.self,
+            CloseCommand.self, NoteCommand.self, ExportCommand.self, EraseCommand.self, HoldCommand.self, ReleaseCommand.self,
+            PolicyCommand.self,
             PurgeCommand.self, AuditCommand.self, DatabaseCommand.self, EditDraftCommand.self,
         ]
     )

@@ -94,7 +94,8 @@ struct FormController: Sendable {
 
         let outcome: Intake.Outcome
         do {
-            outcome = try await intake.submit(question: form["question"], email: form["email"])
+            outcome = try await intake.submit(
+                question: form["question"], email: form["email"], language: CaseLanguage(rawValue: language.rawValue))
         } catch let unavailable as IntakeUnavailable {
             logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
             return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)

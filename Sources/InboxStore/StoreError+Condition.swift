@@ -30,7 +30,7 @@ extension StoreError {
         case .busy: .busy
         case .failed(_, let cause, let systemError): Self.condition(of: cause, systemError: systemError)
         case .unusable(_, let cause): Self.condition(of: cause, systemError: nil)
-        case .cannotCreate, .notFound, .conflict, .schema, .location, .corrupt: .other
+        case .cannotCreate, .notFound, .conflict, .claimedByOther, .schema, .location, .corrupt: .other
         }
     }
 

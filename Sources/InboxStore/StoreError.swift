@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible {
     case notFound(Reference)
     /// The record changed between reading and writing in a way the write must not paper over.
     case conflict(Reference, String)
+    /// Someone else holds the case's claim (nil: nobody does, where a claim was expected).
+    case claimedByOther(Reference, claimant: String?)
     /// The database's schema is not the one this build knows; the text says what to run.
     case schema(String)
     /// Where the database is could not be understood (its URL, its password file).
@@ -22,6 +24,8 @@ public enum StoreError: Error, CustomStringConvertible {
         case .cannotCreate(let path, let reason): "cannot create the database \(path): \(reason)"
         case .notFound(let reference): "no record \(reference)"
         case .conflict(let reference, let what): "\(reference) \(what)"
+        case .claimedByOther(let reference, let claimant?): "\(reference) is claimed by \(claimant)"
+        case .claimedByOther(let reference, nil): "\(reference) is claimed by nobody"
         case .schema(let what): what
         case .location(let what): what
         case .busy(let operation): "the database stayed busy; \(operation) gave up"

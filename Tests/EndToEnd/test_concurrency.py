@@ -1,6 +1,6 @@
 """A team, a purge and the intake server all at once, with the real executables: several staff
-processes run every kind of command (show, answer through a real SMTP server, hold, release,
-erase, export) while purges run and citizens keep submitting, for a bounded time. The red team
+processes run every kind of command (show, answer through a real SMTP server, note, close, hold,
+release, erase, export) while purges run and citizens keep submitting, for a bounded time. The red team
 saw "the audit log is broken at entry 9" after twelve parallel `inbox show`, and a forked
 suppression list after parallel erasures. Afterwards the audit log verifies, the suppression list
 verifies, the server restarts, the purge runs, and the audit log holds exactly one entry for every
@@ -42,7 +42,7 @@ def test_staff_purges_and_the_intake_all_at_once_leave_every_chain_whole(any_inb
                 status, _, text = request(server.port, "POST", "/", body=body, headers=JSON_FORM)
                 assert status == 201
                 owned[worker].append({"reference": json.loads(text)["reference"], "email": address, "held": False,
-                                      "answered": False})
+                                      "answered": False, "claimed": False})
 
         audited = [0] * WORKERS
         by_action = {}
@@ -54,45 +54,54 @@ def test_staff_purges_and_the_intake_all_at_once_leave_every_chain_whole(any_inb
             records = owned[worker]
             while not stop.is_set() and records:
                 record = rng.choice(records)
-                action = rng.choice(["show", "show", "answer", "hold", "release", "export", "erase"])
+                action = rng.choice(["show", "show", "answer", "hold", "release", "export", "erase", "note", "close"])
+                logged_actions = [action]
                 if action == "show":
                     result = run(inbox, "show", record["reference"], *passphrase)
-                    expected = 1
+                    logged_actions = ["open"]
                 elif action == "answer":
                     if record["answered"]:
                         continue
                     message = tmp_path / f"answer-{worker}.txt"
                     message.write_text("Svar.\n")
                     result = run(inbox, "answer", record["reference"], "--message-file", str(message), *passphrase, *smtp)
-                    record["answered"] = True
-                    expected = 2  # the opening, then the answer
+                    # A claim when nobody had claimed it, the opening, then the answer.
+                    logged_actions = ([] if record["claimed"] else ["claim"]) + ["open", "answer"]
+                    record["answered"] = record["claimed"] = True
+                elif action == "note":
+                    if record["answered"]:
+                        continue
+                    result = run(inbox, "note", record["reference"], "--message-file", "-", stdin="Ring tillbaka.\n")
+                elif action == "close":
+                    if record["answered"]:
+                        continue
+                    result = run(inbox, "close", record["reference"], "--reason", "no-answer-needed")
+                    logged_actions = ([] if record["claimed"] else ["claim"]) + ["close"]
+                    record["answered"] = record["claimed"] = True
                 elif action == "hold":
                     if record["held"]:
                         continue
                     result = run(inbox, "hold", record["reference"], "--reason", f"case {worker}", *passphrase)
                     record["held"] = True
-                    expected = 1
                 elif action == "release":
                     if not record["held"]:
                         continue
                     result = run(inbox, "release", record["reference"], *passphrase)
                     record["held"] = False
-                    expected = 1
                 elif action == "export":
                     result = run(inbox, "export", "--email", record["email"], *passphrase)
-                    expected = len(json.loads(result.stdout)) if result.returncode == 0 else 0
+                    logged_actions = ["export"] * (len(json.loads(result.stdout)) if result.returncode == 0 else 0)
                 else:
                     if record["held"]:
                         continue
                     result = run(inbox, "erase", record["reference"])
                     records.remove(record)
-                    expected = 1
                 if result.returncode != 0:
                     failures.append(f"worker {worker}: {action}: {result.stderr.strip()}")
                     return
-                audited[worker] += expected
-                for logged in (["open", "answer"] if action == "answer" else ["open"] if action == "show" else [action]):
-                    by_action[logged] = by_action.get(logged, 0) + (1 if action in ("answer", "show") else expected)
+                audited[worker] += len(logged_actions)
+                for logged in logged_actions:
+                    by_action[logged] = by_action.get(logged, 0) + 1
 
         purges = []
 

@@ -56,10 +56,11 @@ struct AnsweringTests {
         #expect(question.draft == nil)
         let refused = await #expect(throws: CaseError.self) { try await answering.open(anonymous.reference, now: t0) }
         #expect(refused?.description.contains("has no email address") == true)
-        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open])
+        // Opening to answer claims the case first, in the answerer's name.
+        #expect(try await inbox.audit.entries().map(\.entry.action) == [.claim, .open])
         _ = try await answering.send("Svar.", for: question, through: RecordingRelay(), now: t0)
         await #expect(throws: CaseError.self) { try await answering.open(record.reference, now: t0) }
-        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open, .answer])
+        #expect(try await inbox.audit.entries().map(\.entry.action) == [.claim, .open, .answer])
     }
 
     @Test("a draft is sealed to the answer key of the month it was written in, opens again, and leaves the record open")
@@ -97,8 +98,8 @@ struct AnsweringTests {
         let opened = try hierarchy.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
             sealed, reference: record.reference.text, field: .answer)
         #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Svaret.")
-        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open, .answer])
-        #expect(try await inbox.audit.verify() == .intact(entries: 2))
+        #expect(try await inbox.audit.entries().map(\.entry.action) == [.claim, .open, .answer])
+        #expect(try await inbox.audit.verify() == .intact(entries: 3))
     }
 
     @Test("a send the relay refuses keeps the draft, marks nothing answered, and is audited")
@@ -112,7 +113,7 @@ struct AnsweringTests {
         }
         #expect(try await inbox.store.record(record.reference)?.status == .open)
         #expect(try await answering.open(record.reference, now: t0).draft == "Svaret.")
-        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open, .answerFailed, .open])
+        #expect(try await inbox.audit.entries().map(\.entry.action) == [.claim, .open, .answerFailed, .open])
         await #expect(throws: CaseError.self) { try await answering.send(" \n", for: question, through: RecordingRelay(), now: t0) }
     }
 

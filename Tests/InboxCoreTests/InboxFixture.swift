@@ -111,7 +111,7 @@ final class InboxFixture {
     func markAnswered(_ reference: Reference, at date: Date) async throws {
         let store = self.store
         try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: date)) { append in
-            try await store.markAnswered(reference, sealedAnswer: Data([1, 2, 3]), at: date, heldWith: nil, audit: append)
+            try await store.markAnswered(reference, sealedAnswer: Data([1, 2, 3]), by: "staff", at: date, heldWith: nil, audit: append)
         }
     }
 

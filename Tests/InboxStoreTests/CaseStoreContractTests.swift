@@ -16,7 +16,7 @@ struct CaseStoreContractTests {
             let record = try StoreContract.submission(t0)
             try await store.insert([record])
             let appended = try await store.markAnswered(
-                record.reference, sealedAnswer: Data([9, 9, 9]), at: t0 + day, heldWith: nil,
+                record.reference, sealedAnswer: Data([9, 9, 9]), by: "staff", at: t0 + day, heldWith: nil,
                 audit: StoreContract.append(.audit, ["{\"answer\":1}"]))
             #expect(appended.tail == nil)
             #expect(appended.entries.map(\.body) == [Data("{\"answer\":1}".utf8)])
@@ -32,7 +32,8 @@ struct CaseStoreContractTests {
             #expect(byAnswer.first?.answeredAt == t0 + day)
             await #expect(throws: (any Error).self) {
                 try await store.markAnswered(
-                    Reference.random(), sealedAnswer: Data([1]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                    Reference.random(), sealedAnswer: Data([1]), by: "staff", at: t0, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
             }
             #expect(try await store.entries(of: .audit).count == 1)
         }
@@ -47,7 +48,7 @@ struct CaseStoreContractTests {
             try await store.saveDraft(record.reference, sealedDraft: Data([4]), at: t0)
             await #expect(throws: AnchorUnwritable.self) {
                 try await store.markAnswered(
-                    record.reference, sealedAnswer: Data([9]), at: t0 + day, heldWith: nil,
+                    record.reference, sealedAnswer: Data([9]), by: "staff", at: t0 + day, heldWith: nil,
                     audit: StoreContract.append(.audit, ["{}"]) { throw AnchorUnwritable() })
             }
             let stored = try #require(try await store.record(record.reference))
@@ -67,32 +68,36 @@ struct CaseStoreContractTests {
             let held = try StoreContract.submission(t0, bytes: 3)
             try await store.insert([first, held])
             _ = try await store.markAnswered(
-                first.reference, sealedAnswer: Data([1]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                first.reference, sealedAnswer: Data([1]), by: "staff", at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
             // A colleague's second answer: the first one stays.
             let again = await #expect(throws: StoreError.self) {
                 try await store.markAnswered(
-                    first.reference, sealedAnswer: Data([2]), at: t0 + day, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                    first.reference, sealedAnswer: Data([2]), by: "staff", at: t0 + day, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
             }
             #expect(again?.description.contains("answered meanwhile") == true)
             #expect(try await store.sealedFields(of: first.reference)[.answer] == Data([1]))
             #expect(try await store.record(first.reference)?.answeredAt == t0)
             // Sealed for an unheld record, and the record was held meanwhile (and the other way round).
             try await store.reseal(
-                held.reference, sealedFields: [:], sealedDraft: nil, emailIndex: held.emailIndex,
+                held.reference, sealedFields: [:], sealedDraft: nil, sealedNotes: [:], emailIndex: held.emailIndex,
                 hold: Hold(reason: "court order 12-34", since: t0, keyID: 0x8000_0001))
             let unheld = await #expect(throws: StoreError.self) {
                 try await store.markAnswered(
-                    held.reference, sealedAnswer: Data([3]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                    held.reference, sealedAnswer: Data([3]), by: "staff", at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"])
+                )
             }
             #expect(unheld?.description.contains("held or released meanwhile") == true)
             await #expect(throws: StoreError.self) {
                 try await store.markAnswered(
-                    held.reference, sealedAnswer: Data([3]), at: t0, heldWith: 0x8000_0002, audit: StoreContract.append(.audit, ["{}"]))
+                    held.reference, sealedAnswer: Data([3]), by: "staff", at: t0, heldWith: 0x8000_0002,
+                    audit: StoreContract.append(.audit, ["{}"]))
             }
             #expect(try await store.record(held.reference)?.answeredAt == nil)
             #expect(try await store.entries(of: .audit).count == 1)
             _ = try await store.markAnswered(
-                held.reference, sealedAnswer: Data([3]), at: t0, heldWith: 0x8000_0001, audit: StoreContract.append(.audit, ["{}"]))
+                held.reference, sealedAnswer: Data([3]), by: "staff", at: t0, heldWith: 0x8000_0001,
+                audit: StoreContract.append(.audit, ["{}"]))
             #expect(try await store.record(held.reference)?.answeredAt == t0)
         }
     }
@@ -114,7 +119,8 @@ struct CaseStoreContractTests {
             await #expect(throws: (any Error).self) { try await store.saveDraft(Reference.random(), sealedDraft: Data([1]), at: t0) }
 
             _ = try await store.markAnswered(
-                answered.reference, sealedAnswer: Data([9]), at: t0 + day, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                answered.reference, sealedAnswer: Data([9]), by: "staff", at: t0 + day, heldWith: nil,
+                audit: StoreContract.append(.audit, ["{}"]))
             #expect(try await store.draft(of: answered.reference) == nil)
 
             let email = try await store.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)

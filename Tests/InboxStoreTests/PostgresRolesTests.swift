@@ -88,20 +88,32 @@ struct PostgresRolesTests {
         }
     }
 
-    @Test("the staff role answers, erases and holds, and can append to a log but never change or remove an entry")
+    @Test("the staff role claims, notes, answers, closes, erases and holds, and can append to a log but never change or remove an entry")
     func staff() async throws {
         let cluster = try #require(ThrowawayPostgres.shared)
         try await cluster.withDatabase { owner, database in
             try cluster.installRoles(database: database)
             let answered = try StoreContract.submission(t0)
             let erased = try StoreContract.submission(t0, bytes: 3)
-            try await owner.insert([answered, erased])
+            let closed = try StoreContract.submission(t0, bytes: 5)
+            try await owner.insert([answered, erased, closed])
             let staff = cluster.store(database: database, role: "inbox_staff")
             try await staff.withRunning {
                 #expect(try await staff.record(answered.reference)?.fields == [.email, .question])
+                _ = try await staff.changeClaim(
+                    answered.reference, from: nil, to: "staff", at: t0, audit: StoreContract.append(.audit, ["{}"]))
+                _ = try await staff.addNote(
+                    answered.reference, kind: .official, author: "staff", sealed: Data([2]), at: t0, claimedBy: nil, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
+                #expect(try await staff.notes(of: answered.reference).count == 1)
+                _ = try await staff.markClosed(
+                    closed.reference, closure: CaseClosure(reason: .forwarded, at: t0, forwardedTo: "Skatteverket"),
+                    sealedMessage: Data([3]),
+                    by: "staff", heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
                 try await staff.saveDraft(answered.reference, sealedDraft: Data([1]), at: t0)
                 _ = try await staff.markAnswered(
-                    answered.reference, sealedAnswer: Data([9]), at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+                    answered.reference, sealedAnswer: Data([9]), by: "staff", at: t0, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
                 #expect(try await staff.erase([erased.reference]) == [erased.reference])
                 await Self.refused("removing audit entries") { _ = try await staff.removeOldest(of: .audit) { $0.last?.id } }
                 await Self.refused("rewriting an audit entry") { try await staff.execute("UPDATE audit_log SET body = '\\x7b7d'") }
@@ -113,7 +125,7 @@ struct PostgresRolesTests {
                 }
                 await Self.refused("writing the purge log") { _ = try await staff.append(StoreContract.append(.purge, ["{}"])) }
             }
-            #expect(try await owner.entries(of: .audit).count == 1)
+            #expect(try await owner.entries(of: .audit).count == 4)
         }
     }
 
@@ -125,7 +137,13 @@ struct PostgresRolesTests {
             let record = try StoreContract.submission(t0)
             try await owner.insert([record])
             try await owner.saveDraft(record.reference, sealedDraft: Data([1]), at: t0)
-            _ = try await owner.append(StoreContract.append(.audit, ["{}", "{}"]))
+            let noted = try StoreContract.submission(t0, email: false, bytes: 7)
+            try await owner.insert([noted])
+            for reference in [record.reference, noted.reference] {
+                _ = try await owner.addNote(
+                    reference, kind: .official, author: "staff", sealed: Data([2]), at: t0, claimedBy: nil, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
+            }
             let purge = cluster.store(database: database, role: "inbox_purge")
             try await purge.withRunning {
                 try await purge.withPurgeLock {
@@ -135,12 +153,19 @@ struct PostgresRolesTests {
                     #expect(try await purge.holdKeysInUse() == [])
                     #expect(try await purge.clearHolds(withKeys: [0x8000_0001]) == [])
                     _ = try await purge.deleteFields(candidates.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
+                    // The question of a case without an answer takes its notes (the purge may delete them, not read them).
+                    let questions = try await purge.purgeCandidates(field: .question, event: .received, cutoff: t0, limit: 10)
+                    let others = questions.filter { $0.reference == noted.reference }
+                    #expect(others.count == 1)
+                    _ = try await purge.deleteFields(others.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
                     _ = try await purge.append(StoreContract.append(.purge, ["{}"]))
                     #expect(try await purge.removeOldest(of: .audit) { $0.first?.id }.count == 1)
+                    #expect(try await purge.presentReferences([noted.reference]).isEmpty)
                     try await purge.reclaimDeletedData()
                 }
                 await Self.refused("reading sealed bytes") { _ = try await purge.sealedFields(of: record.reference) }
                 await Self.refused("reading a draft") { _ = try await purge.draft(of: record.reference) }
+                await Self.refused("reading a note") { _ = try await purge.notes(of: record.reference) }
                 await Self.refused("looking up an address") {
                     _ = try await purge.references(withEmailIndex: Data(repeating: 1, count: 32))
                 }

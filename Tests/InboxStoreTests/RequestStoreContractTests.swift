@@ -52,7 +52,7 @@ struct RequestStoreContractTests {
             try await store.saveDraft(record.reference, sealedDraft: Data([1]), at: t0)
             let hold = Hold(reason: "court order 12-34", since: t0, keyID: 0x8000_0001)
             try await store.reseal(
-                record.reference, sealedFields: [.question: Data([7]), .email: Data([8])], sealedDraft: Data([9]),
+                record.reference, sealedFields: [.question: Data([7]), .email: Data([8])], sealedDraft: Data([9]), sealedNotes: [:],
                 emailIndex: EmailIndexEntry(hmac: Data(repeating: 4, count: 32), epoch: 0x8000_0001), hold: hold)
             #expect(try await store.sealedFields(of: record.reference) == [.question: Data([7]), .email: Data([8])])
             #expect(try await store.draft(of: record.reference) == Data([9]))
@@ -62,7 +62,8 @@ struct RequestStoreContractTests {
             // An answer field the record does not have: nothing of the re-seal is kept.
             await #expect(throws: (any Error).self) {
                 try await store.reseal(
-                    record.reference, sealedFields: [.question: Data([1]), .answer: Data([1])], sealedDraft: nil, emailIndex: nil, hold: nil
+                    record.reference, sealedFields: [.question: Data([1]), .answer: Data([1])], sealedDraft: nil, sealedNotes: [:],
+                    emailIndex: nil, hold: nil
                 )
             }
             #expect(try await store.sealedFields(of: record.reference)[.question] == Data([7]))

@@ -13,11 +13,11 @@
 --               only to the record it has just inserted (the id currval() gives back), so it
 --               cannot attach an address to someone else's question. Foreign keys are checked
 --               with the owner's rights.
--- inbox_staff   the staff commands on the admin host: cases, requests, holds, appends to the audit
+-- inbox_staff   the staff commands on the admin host: cases, claims, notes, requests, holds, appends to the audit
 --               log (never with an id of its own choosing). It cannot change or remove a log entry.
 -- inbox_purge   the purge: the event times, hold markers and ids it plans with, deletion, releasing
 --               the holds a restored database brought back, its own log, and the audit log's
---               retention. It cannot read a sealed field, an address's index entry or a draft.
+--               retention. It cannot read a sealed field, an address's index entry, a draft or a note.
 --
 -- Every role reads the list of applied migrations, so that each process checks the schema it
 -- runs against. Advisory locks serialise the logs' appends and the purge: only staff, the purge
@@ -61,27 +61,28 @@ END
 $$;
 
 -- The intake: a record, its sealed fields, its address's index entry; the record's id read back.
-GRANT INSERT (reference, status, received_at) ON records TO inbox_intake;
+GRANT INSERT (reference, status, received_at, language) ON records TO inbox_intake;
 GRANT INSERT (record_id, field, sealed, received_at) ON sealed_fields TO inbox_intake;
 GRANT INSERT (hmac, epoch, record_id) ON email_index TO inbox_intake;
 GRANT SELECT ON SEQUENCE records_id_seq TO inbox_intake;
 
--- Staff: reading and answering, access and erasure requests, holds; the audit log only grows.
+-- Staff: reading and answering, claims, closes and notes, access and erasure requests, holds; the
+-- audit log only grows.
 GRANT SELECT, UPDATE, DELETE ON records TO inbox_staff;
-GRANT SELECT, INSERT, UPDATE, DELETE ON sealed_fields, email_index, answer_drafts TO inbox_staff;
+GRANT SELECT, INSERT, UPDATE, DELETE ON sealed_fields, email_index, answer_drafts, case_notes TO inbox_staff;
 GRANT SELECT ON audit_log, purge_log TO inbox_staff;
 GRANT INSERT (body, previous_hash, hash) ON audit_log TO inbox_staff;
 GRANT USAGE ON SEQUENCE audit_log_id_seq TO inbox_staff;
 
 -- The purge: times and markers to plan with, deletion, releases of holds after a restore, its own
 -- log, and the audit log's retention. Never the `sealed` column, the index's `hmac`, a draft.
-GRANT SELECT (id, reference, received_at, answered_at, held_at, hold_key) ON records TO inbox_purge;
+GRANT SELECT (id, reference, received_at, answered_at, closed_at, held_at, hold_key) ON records TO inbox_purge;
 GRANT UPDATE (held_at, hold_reason, hold_key) ON records TO inbox_purge;
 GRANT DELETE ON records TO inbox_purge;
-GRANT SELECT (record_id, field, received_at, answered_at) ON sealed_fields TO inbox_purge;
+GRANT SELECT (record_id, field, received_at, answered_at, closed_at) ON sealed_fields TO inbox_purge;
 GRANT DELETE ON sealed_fields TO inbox_purge;
-GRANT SELECT (record_id) ON email_index, answer_drafts TO inbox_purge;
-GRANT DELETE ON email_index, answer_drafts TO inbox_purge;
+GRANT SELECT (record_id) ON email_index, answer_drafts, case_notes TO inbox_purge;
+GRANT DELETE ON email_index, answer_drafts, case_notes TO inbox_purge;
 GRANT SELECT ON purge_log TO inbox_purge;
 GRANT INSERT (body, previous_hash, hash) ON purge_log TO inbox_purge;
 GRANT USAGE ON SEQUENCE purge_log_id_seq TO inbox_purge;

@@ -39,6 +39,17 @@ struct DraftEditor {
     }
 
     /// The answer in `text`: comment lines left out, trailing blanks and blank lines trimmed.
+    /// The text of the file for a note: nothing of the citizen's is quoted (a note needs no
+    /// passphrase, so nothing is opened).
+    static func noteTemplate(reference: String, official: Bool) -> String {
+        let kind = official ? "an official note (kept like the answer)" : "a working note (deleted when the case ends)"
+        return [
+            "", "", "# Write \(kind) on \(reference) above. Lines starting with # are left out;",
+            "# an empty note keeps nothing. Notes are never sent to the citizen.",
+            "# This file lives in a private directory that is overwritten and removed afterwards.", "#",
+        ].joined(separator: "\n") + "\n"
+    }
+
     static func answer(from text: String) -> String {
         let kept = text.split(separator: "\n", omittingEmptySubsequences: false).filter { !$0.hasPrefix("#") }
             .map { line in String(line.reversed().drop { $0 == " " || $0 == "\t" || $0 == "\r" }.reversed()) }

@@ -8,8 +8,8 @@
 // recorded (the log was tampered with, a colleague answered first) is reported as sent, so that
 // nobody sends it again.
 //
-// Drafts and answers are sealed to the record's answer key of the current epoch, or to its hold's
-// keys while the record is held, so that a hold keeps covering every field of the record.
+// Drafts and answers are sealed by AnswerSealer: to the record's answer key of the current epoch,
+// or to its hold's keys while the record is held, so that a hold keeps covering every field.
 public import Foundation
 public import InboxCrypto
 public import InboxPolicy
@@ -37,9 +37,12 @@ public struct Answering: Sendable {
     /// Opens the question for the purpose `answering`; its store, keys, master key and audit log
     /// are the ones the answer is kept, sealed and audited with.
     public let reader: CaseReader
+    /// Who answers: the person a claim names.
+    public let identity: StaffIdentity
 
-    public init(reader: CaseReader) {
+    public init(reader: CaseReader, identity: StaffIdentity = .current) {
         self.reader = reader
+        self.identity = identity
     }
 
     var policy: Policy { reader.policy }
@@ -49,19 +52,25 @@ public struct Answering: Sendable {
     var audit: AuditLog { reader.audit }
 
     /// Opens `reference` to be answered. Refuses, before anything is opened, a record that was
-    /// answered already or has no address to write to.
-    public func open(_ reference: Reference, now: Date = Date()) async throws -> Question {
+    /// answered or closed already or has no address to write to. Claims the case first when nobody
+    /// has; a case someone else claimed is refused (`CaseClaimedByOther`) unless `takeOverReason`
+    /// takes it over.
+    public func open(_ reference: Reference, takeOverReason: String? = nil, now: Date = Date()) async throws -> Question {
         guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
         if let answeredAt = record.answeredAt {
             throw CaseError(
                 "\(reference) was answered on \(answeredAt.formatted(Date.ISO8601FormatStyle())); `inbox show \(reference)` shows the answer"
             )
         }
+        if let closure = record.closure {
+            throw CaseError("\(reference) was closed (\(closure.reason.rawValue)) on \(closure.at.formatted(Date.ISO8601FormatStyle()))")
+        }
         guard record.fields.contains(.email) else {
             throw CaseError(
                 "\(reference) has no email address (none was given, or it was deleted under the retention policy), so it cannot be answered by email"
             )
         }
+        try await CaseClaims(store: store, audit: audit, identity: identity).claim(reference, takeOverReason: takeOverReason, now: now)
         let opened = try await reader.open(reference, purpose: .answering, now: now)
         guard let address = opened.email else { throw CaseError("\(reference) has no email address any more") }
         let draft = try await store.draft(of: reference).map {
@@ -97,36 +106,56 @@ public struct Answering: Sendable {
         do {
             let sealed = try await seal(text, for: reference, now: now)
             try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
-                try await store.markAnswered(reference, sealedAnswer: sealed.bytes, at: now, heldWith: sealed.holdKey, audit: append)
+                try await store.markAnswered(
+                    reference, sealedAnswer: sealed.bytes, by: identity.person, at: now, heldWith: sealed.holdKey, audit: append)
             }
         } catch {
             throw AnswerSentNotRecorded(reference: reference, cause: error)
         }
+        // The draft and the working notes went with the answer: out of the WAL too. Should the
+        // checkpoint fail (a long reader), the next purge's does it.
+        try? await store.reclaimDeletedData()
         let deletion = policy.field(.email).deadline(received: question.opened.record.receivedAt, answered: now).date
         return Sent(relayReply: reply, addressDeletedBy: question.opened.record.hold == nil ? deletion : nil)
     }
 
-    /// Seals to the hold's keys while the record is held, else to the current epoch's answer key;
-    /// returns the hold key sealed to (nil: not held), which recording the answer checks again. The
-    /// record is read again here: minutes in an editor may have passed since it was opened, and a
-    /// colleague may have held it meanwhile.
-    private func seal(_ text: String, for reference: Reference, now: Date) async throws -> (bytes: Data, holdKey: UInt32?) {
-        guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
-        let epoch: UInt32
-        let holdKey: UInt32?
-        if record.hold != nil {
-            // Held: to the hold's own keys (as the register in the key directory names them).
-            epoch =
-                try HoldRegister(keys: keys.keys).activeHoldKey(of: reference, releases: ReleaseList(keys: keys.keys))
-                ?? SealedField.legacyHoldEpoch
-            holdKey = epoch
-        } else {
-            try keys.keys.createMissingEpochs(now: now)
-            epoch = try keys.keys.calendar().epoch(containing: now)
-            holdKey = nil
+    /// Sends an interim reply (the question was received; an answer will follow) and keeps it, sealed
+    /// like the answer, with its audit entry. The case stays open; the draft of the answer is kept.
+    public func sendInterim(
+        _ text: String, for question: Question, through sender: any MailSender, now: Date = Date()
+    ) async throws
+        -> String
+    {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw CaseError("the interim reply is empty; nothing was sent")
         }
-        let sealed = try keys.keys.publicKey(epoch: epoch, field: .answer).seal(Array(text.utf8), reference: reference.text).data
-        return (sealed, holdKey)
+        let reference = question.reference
+        let reply: String
+        do {
+            reply = try await sender.sendAnswer(text, to: question.address, reference: reference)
+        } catch {
+            do {
+                try await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
+            } catch let auditFailure {
+                throw AnswerNotSent(reference: reference, cause: error, auditFailure: auditFailure)
+            }
+            throw AnswerNotSent(reference: reference, cause: error)
+        }
+        do {
+            let sealed = try await seal(text, for: reference, now: now)
+            try await audit.append(AuditLog.entry(action: .interim, reference: reference, purpose: .answering, at: now)) { append in
+                try await store.addNote(
+                    reference, kind: .interim, author: identity.person, sealed: sealed.bytes, at: now, claimedBy: identity.person,
+                    heldWith: sealed.holdKey, audit: append)
+            }
+        } catch {
+            throw AnswerSentNotRecorded(reference: reference, cause: error, what: .interim)
+        }
+        return reply
+    }
+
+    func seal(_ text: String, for reference: Reference, now: Date) async throws -> (bytes: Data, holdKey: UInt32?) {
+        try await AnswerSealer(store: store, keys: keys.keys).seal(text, for: reference, now: now)
     }
 }
 
@@ -145,12 +174,23 @@ public struct AnswerNotSent: Error, CustomStringConvertible {
 /// The relay took the answer, so the citizen has it, but it could not be recorded: the record stays
 /// open with the answer as its draft. Sending it again would write to the citizen twice.
 public struct AnswerSentNotRecorded: Error, CustomStringConvertible {
+    /// What was sent: each leaves the record in another state.
+    public enum Message: Sendable {
+        case answer, interim, closing
+    }
+
     public let reference: Reference
     public let cause: any Error
+    public var what: Message = .answer
 
     public var description: String {
-        "the relay took the answer to \(reference), so it was sent, but it could not be recorded: \(cause). "
-            + "Do not send it again. The record stays open with the answer kept as its draft; "
-            + "`inbox audit verify` says whether the audit log is the reason"
+        let (name, state) =
+            switch what {
+            case .answer: ("the answer", "The record stays open with the answer kept as its draft")
+            case .interim: ("the interim reply", "The interim reply is not kept with the case")
+            case .closing: ("the closing message", "The case stays open")
+            }
+        return "the relay took \(name) to \(reference), so it was sent, but it could not be recorded: \(cause). "
+            + "Do not send it again. \(state); `inbox audit verify` says whether the audit log is the reason"
     }
 }

@@ -66,7 +66,9 @@ public final class IntakeSealer: Sendable {
         return loaded
     }
 
-    public func seal(_ submission: ValidSubmission, reference: Reference, receivedAt: Date) throws -> NewSubmission {
+    public func seal(
+        _ submission: ValidSubmission, reference: Reference, receivedAt: Date, language: CaseLanguage? = nil
+    ) throws -> NewSubmission {
         let epochKeys = try epochKeys(for: receivedAt)
         var fields: [RecordField: Data] = [
             .question: try epochKeys.question.seal(Array(submission.question.utf8), reference: reference.text).data
@@ -77,7 +79,7 @@ public final class IntakeSealer: Sendable {
             index = EmailIndexEntry(
                 hmac: try EmailIndexNormalization.code(for: email, key: epochKeys.indexKey), epoch: epochKeys.email.epoch)
         }
-        return NewSubmission(reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index)
+        return NewSubmission(reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index, language: language)
     }
 
     /// How many epochs after the current one have keys: the health check reports it.

@@ -21,4 +21,17 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case entryMissing = "entry-missing"
     /// An operator accepted a restored database's logs.
     case restoreAccepted = "restore-accepted"
+    /// A staff member claimed a case, or gave their claim up.
+    case claim
+    case unclaim
+    /// A staff member took over a case someone else had claimed; the entry names them and why.
+    case takeOver = "take-over"
+    /// A case was closed without an answer (forwarded, or no answer needed); the reason says which.
+    case close
+    /// An interim reply was sent: the question was received, an answer will follow.
+    case interim
+    /// A working or an official note was written on a case.
+    case note
+    /// The daily digest of counts and references went to staff.
+    case digest
 }

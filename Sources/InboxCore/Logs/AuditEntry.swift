@@ -15,10 +15,13 @@ public struct AuditEntry: Sendable, Codable, Equatable {
     public let purpose: ProcessingPurpose?
     /// The staff member's stated reason, where a command asks for one (revealing an address).
     public let reason: String?
+    /// Whose claim a take-over ended. Absent from every other entry, so older entries hash as
+    /// they always did.
+    public let tookOverFrom: String?
 
     public init(
         at: Date, uid: UInt32, user: String, claimedBy: String?, action: AuditAction, reference: String?, purpose: ProcessingPurpose?,
-        reason: String? = nil
+        reason: String? = nil, tookOverFrom: String? = nil
     ) {
         self.at = at
         self.uid = uid
@@ -28,10 +31,12 @@ public struct AuditEntry: Sendable, Codable, Equatable {
         self.reference = reference
         self.purpose = purpose
         self.reason = reason
+        self.tookOverFrom = tookOverFrom
     }
 
     enum CodingKeys: String, CodingKey {
         case at, uid, user, action, reference, purpose, reason
         case claimedBy = "claimed_by"
+        case tookOverFrom = "took_over_from"
     }
 }

@@ -26,12 +26,12 @@ public struct AuditLog: Sendable {
 
     /// The entry for an action by the person running this command.
     public static func entry(
-        action: AuditAction, reference: Reference?, purpose: ProcessingPurpose?, reason: String? = nil, at date: Date,
-        identity: StaffIdentity = .current
+        action: AuditAction, reference: Reference?, purpose: ProcessingPurpose?, reason: String? = nil, tookOverFrom: String? = nil,
+        at date: Date, identity: StaffIdentity = .current
     ) -> AuditEntry {
         AuditEntry(
             at: date, uid: identity.uid, user: identity.user, claimedBy: identity.sudo?.user, action: action,
-            reference: reference?.text, purpose: purpose, reason: reason)
+            reference: reference?.text, purpose: purpose, reason: reason, tookOverFrom: tookOverFrom)
     }
 
     /// Appends an entry, chained to the log's tail once the tail is checked against the anchor.

@@ -28,7 +28,10 @@ public struct CaseReader: Sendable {
     ) async throws -> OpenedCase {
         guard let record = try await store.record(reference) else { throw CaseError("no record \(reference)") }
         let sealed = try await store.sealedFields(of: reference)
-        for field in sealed.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+        let notes = try await store.notes(of: reference)
+        // Notes and interim replies are sealed, and kept, like the answer.
+        let opening = Set(sealed.keys).union(notes.isEmpty ? [] : [.answer])
+        for field in opening.sorted(by: { $0.rawValue < $1.rawValue }) {
             do {
                 try policy.checkOpening(PolicyField(field), for: purpose)
             } catch {
@@ -45,7 +48,12 @@ public struct CaseReader: Sendable {
         for (name, bytes) in sealed {
             texts[name] = try keys.openField(bytes, reference: reference.text, field: name, master: master).utf8String
         }
-        return OpenedCase(record: record, question: texts[.question], answer: texts[.answer], email: texts[.email])
+        let openedNotes = try notes.map { note in
+            OpenedCase.Note(
+                kind: note.kind, author: note.author, writtenAt: note.writtenAt,
+                text: try keys.openField(note.sealed, reference: reference.text, field: .answer, master: master).utf8String)
+        }
+        return OpenedCase(record: record, question: texts[.question], answer: texts[.answer], email: texts[.email], notes: openedNotes)
     }
 }
 

@@ -1,5 +1,6 @@
 // A record with its sealed fields opened, for a staff member's eyes. The texts are as the citizen
 // wrote them: render them with TerminalSafeText before they reach a terminal.
+public import Foundation
 public import InboxStore
 
 public struct OpenedCase: Sendable {
@@ -8,6 +9,16 @@ public struct OpenedCase: Sendable {
     public let answer: String?
     /// The address in full; show `maskedEmail` unless the staff member asked to reveal it.
     public let email: String?
+    /// Working and official notes and interim replies, oldest first.
+    public var notes: [Note] = []
+
+    /// A note or an interim reply, opened.
+    public struct Note: Sendable {
+        public let kind: CaseNoteKind
+        public let author: String
+        public let writtenAt: Date
+        public let text: String
+    }
 
     /// `a•••@e•••.se`: enough to recognise, not enough to write to.
     public var maskedEmail: String? {

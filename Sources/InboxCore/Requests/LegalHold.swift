@@ -57,7 +57,7 @@ public struct LegalHold: Sendable {
         try keys.keys.destroyHoldKeys(keyID)
     }
 
-    /// Opens every field and the draft with the keys their headers name and seals them again to
+    /// Opens every field, the draft and the notes with the keys their headers name and seals them again to
     /// `target`'s key of that field; the address is indexed again under `target`'s index key.
     private func reseal(_ reference: Reference, to target: UInt32, hold: Hold?) async throws {
         var resealed: [RecordField: Data] = [:]
@@ -74,6 +74,11 @@ public struct LegalHold: Sendable {
             let plaintext = try keys.openField(bytes, reference: reference.text, field: .answer, master: master)
             return try keys.keys.publicKey(epoch: target, field: .answer).seal(plaintext, reference: reference.text).data
         }
-        try await store.reseal(reference, sealedFields: resealed, sealedDraft: draft, emailIndex: index, hold: hold)
+        var notes: [Int64: Data] = [:]
+        for note in try await store.notes(of: reference) {
+            let plaintext = try keys.openField(note.sealed, reference: reference.text, field: .answer, master: master)
+            notes[note.id] = try keys.keys.publicKey(epoch: target, field: .answer).seal(plaintext, reference: reference.text).data
+        }
+        try await store.reseal(reference, sealedFields: resealed, sealedDraft: draft, sealedNotes: notes, emailIndex: index, hold: hold)
     }
 }

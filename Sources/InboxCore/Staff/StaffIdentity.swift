@@ -16,6 +16,9 @@ public struct StaffIdentity: Sendable, Equatable {
         self.sudo = sudo
     }
 
+    /// The person acting, as claims and notes name them: the one sudo names, else this account.
+    public var person: String { sudo?.user ?? user }
+
     /// This process's identity, computed once.
     public static let current: StaffIdentity = {
         let uid = getuid()

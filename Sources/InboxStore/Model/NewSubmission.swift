@@ -9,12 +9,18 @@ public struct NewSubmission: Sendable {
     public let sealedFields: [RecordField: Data]
     /// The email index entry, when an address was given.
     public let emailIndex: EmailIndexEntry?
+    /// The language of the form it came from, so that staff answer in it.
+    public let language: CaseLanguage?
 
-    public init(reference: Reference, receivedAt: Date, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?) {
+    public init(
+        reference: Reference, receivedAt: Date, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?,
+        language: CaseLanguage? = nil
+    ) {
         self.reference = reference
         self.receivedAt = receivedAt
         self.sealedFields = sealedFields
         self.emailIndex = emailIndex
+        self.language = language
     }
 }
 

@@ -8,17 +8,19 @@ public struct PurgeCandidate: Sendable, Equatable {
     public let field: RecordField
     public let receivedAt: Date
     public let answeredAt: Date?
+    public let closedAt: Date?
 
-    public init(recordID: Int64, reference: Reference, field: RecordField, receivedAt: Date, answeredAt: Date?) {
+    public init(recordID: Int64, reference: Reference, field: RecordField, receivedAt: Date, answeredAt: Date?, closedAt: Date? = nil) {
         self.recordID = recordID
         self.reference = reference
         self.field = field
         self.receivedAt = receivedAt
         self.answeredAt = answeredAt
+        self.closedAt = closedAt
     }
 }
 
 /// Which event a candidate query counts from.
 public enum CandidateEvent: Sendable {
-    case received, answered
+    case received, answered, closed
 }

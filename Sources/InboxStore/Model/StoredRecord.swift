@@ -11,19 +11,35 @@ public struct StoredRecord: Sendable, Equatable {
     public let hold: Hold?
     /// The sealed fields the record still has.
     public let fields: Set<RecordField>
+    /// Who works on the case now; nil while nobody has claimed it.
+    public let claim: CaseClaim?
+    /// How the case ended without an answer; nil unless `status` is `.closed`.
+    public let closure: CaseClosure?
+    /// The language of the form the question came from; nil for records taken before it was kept.
+    public let language: CaseLanguage?
 
-    public init(reference: Reference, status: RecordStatus, receivedAt: Date, answeredAt: Date?, hold: Hold?, fields: Set<RecordField>) {
+    public init(
+        reference: Reference, status: RecordStatus, receivedAt: Date, answeredAt: Date?, hold: Hold?, fields: Set<RecordField>,
+        claim: CaseClaim? = nil, closure: CaseClosure? = nil, language: CaseLanguage? = nil
+    ) {
         self.reference = reference
         self.status = status
         self.receivedAt = receivedAt
         self.answeredAt = answeredAt
         self.hold = hold
         self.fields = fields
+        self.claim = claim
+        self.closure = closure
+        self.language = language
     }
+
+    /// Answered or closed: nothing more is sent, and working notes are gone.
+    public var hasEnded: Bool { status != .open }
 }
 
+/// Where a case is: open until answered or closed without an answer.
 public enum RecordStatus: String, Sendable, CaseIterable {
-    case open, answered
+    case open, answered, closed
 }
 
 /// A legal hold: the record is kept, whatever the policy says, until released.

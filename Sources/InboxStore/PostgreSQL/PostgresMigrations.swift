@@ -86,7 +86,44 @@ enum PostgresMigrations {
                 "ALTER TABLE records SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
                 "ALTER TABLE email_index SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
                 "ALTER TABLE answer_drafts SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
-            ])
+            ]),
+        Migration(
+            name: "v2 cases: claims, closing without an answer, notes and interim replies, the form's language",
+            statements: [
+                "ALTER TABLE records DROP CONSTRAINT records_status_check",
+                """
+                ALTER TABLE records
+                    ADD CONSTRAINT records_status_check CHECK (status IN ('open', 'answered', 'closed')),
+                    ADD COLUMN closed_at timestamptz,
+                    ADD COLUMN close_reason text CHECK (close_reason IN ('forwarded', 'no-answer-needed')),
+                    ADD COLUMN forwarded_to text,
+                    ADD COLUMN claimed_by text,
+                    ADD COLUMN claimed_at timestamptz,
+                    ADD COLUMN language text CHECK (language IN ('sv', 'en')),
+                    ADD CONSTRAINT records_closed_check CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+                    ADD CONSTRAINT records_closure_check CHECK ((closed_at IS NULL) = (close_reason IS NULL)),
+                    ADD CONSTRAINT records_forwarded_check
+                        CHECK ((close_reason IS NOT DISTINCT FROM 'forwarded') = (forwarded_to IS NOT NULL)),
+                    ADD CONSTRAINT records_claim_check CHECK ((claimed_by IS NULL) = (claimed_at IS NULL))
+                """,
+                // The close time is copied to every field, like the other event times, for the
+                // purge's range scans on rules that count from it.
+                "ALTER TABLE sealed_fields ADD COLUMN closed_at timestamptz",
+                "CREATE INDEX sealed_fields_closed_at ON sealed_fields (field, closed_at) WHERE closed_at IS NOT NULL",
+                // Working and official notes and interim replies, sealed like the answer.
+                """
+                CREATE TABLE case_notes (
+                    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    record_id bigint NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+                    kind text NOT NULL CHECK (kind IN ('working', 'official', 'interim')),
+                    author text NOT NULL,
+                    written_at timestamptz NOT NULL,
+                    sealed bytea NOT NULL
+                )
+                """,
+                "CREATE INDEX case_notes_record ON case_notes (record_id)",
+                "ALTER TABLE case_notes SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
+            ]),
     ]
 
     static let table = "inbox_schema_migrations"

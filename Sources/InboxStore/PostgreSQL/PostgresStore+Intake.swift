@@ -11,7 +11,10 @@ extension PostgresStore: IntakeStore {
             for submission in submissions {
                 let received = Self.stored(submission.receivedAt)
                 try await connection.query(
-                    "INSERT INTO records (reference, status, received_at) VALUES (\(submission.reference.text), 'open', \(received))",
+                    """
+                    INSERT INTO records (reference, status, received_at, language)
+                    VALUES (\(submission.reference.text), 'open', \(received), \(submission.language?.rawValue))
+                    """,
                     logger: logger)
                 for (field, sealed) in submission.sealedFields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     try await connection.query(

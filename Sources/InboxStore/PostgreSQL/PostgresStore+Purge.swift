@@ -6,21 +6,26 @@ import PostgresNIO
 
 extension PostgresStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
-        let column = event == .received ? "f.received_at" : "f.answered_at"
+        let column =
+            switch event {
+            case .received: "f.received_at"
+            case .answered: "f.answered_at"
+            case .closed: "f.closed_at"
+            }
         return try await read { [logger] connection in
             let rows = try await connection.query(
                 """
-                SELECT f.record_id, r.reference, f.received_at, f.answered_at
+                SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at
                 FROM sealed_fields f JOIN records r ON r.id = f.record_id
                 WHERE f.field = \(field.rawValue) AND \(unescaped: column) <= \(Self.stored(cutoff)) AND r.held_at IS NULL
                 ORDER BY \(unescaped: column) LIMIT \(Int64(limit))
                 """, logger: logger)
             var candidates: [PurgeCandidate] = []
-            for try await (recordID, reference, receivedAt, answeredAt) in rows.decode((Int64, String, Date, Date?).self) {
+            for try await (recordID, reference, receivedAt, answeredAt, closedAt) in rows.decode((Int64, String, Date, Date?, Date?).self) {
                 candidates.append(
                     PurgeCandidate(
                         recordID: recordID, reference: try Self.reference(reference), field: field, receivedAt: receivedAt,
-                        answeredAt: answeredAt))
+                        answeredAt: answeredAt, closedAt: closedAt))
             }
             return candidates
         }
@@ -45,6 +50,18 @@ extension PostgresStore: PurgeStore {
                     // Without the address there is nobody to send a draft to.
                     try await connection.query("DELETE FROM email_index WHERE record_id = \(field.recordID)", logger: logger)
                     try await connection.query("DELETE FROM answer_drafts WHERE record_id = \(field.recordID)", logger: logger)
+                }
+                // Notes and interim replies go with the answer, or with the question of a case that
+                // has no answer (docs/STORAGE.md).
+                if field.field == .answer {
+                    try await connection.query("DELETE FROM case_notes WHERE record_id = \(field.recordID)", logger: logger)
+                }
+                if field.field == .question {
+                    try await connection.query(
+                        """
+                        DELETE FROM case_notes WHERE record_id = \(field.recordID)
+                        AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = \(field.recordID) AND field = 'answer')
+                        """, logger: logger)
                 }
                 touched.insert(field.recordID)
             }

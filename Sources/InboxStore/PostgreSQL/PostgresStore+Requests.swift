@@ -34,10 +34,31 @@ extension PostgresStore: RequestStore {
     }
 
     public func reseal(
-        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, sealedNotes: [Int64: Data],
+        emailIndex: EmailIndexEntry?, hold: Hold?
     ) async throws {
         try await transaction("write") { [logger] connection in
-            let recordID = try await Self.recordID(connection, reference, logger: logger)
+            // Locked: a note or a draft written by a colleague waits, and is then sealed to the
+            // keys the record has after this transaction.
+            let recordID = try await Self.caseState(connection, reference, logger: logger).id
+            var noteIDs = Set<Int64>()
+            for try await id in try await connection.query("SELECT id FROM case_notes WHERE record_id = \(recordID)", logger: logger)
+                .decode(Int64.self)
+            {
+                noteIDs.insert(id)
+            }
+            guard noteIDs == Set(sealedNotes.keys) else {
+                throw StoreError.conflict(reference, "had a note added or removed meanwhile; run the command again")
+            }
+            if sealedDraft == nil {
+                let drafts = try await connection.query("SELECT 1 FROM answer_drafts WHERE record_id = \(recordID)", logger: logger)
+                guard try await drafts.collect().isEmpty else {
+                    throw StoreError.conflict(reference, "had a draft saved meanwhile; run the command again")
+                }
+            }
+            for (id, sealed) in sealedNotes {
+                try await connection.query("UPDATE case_notes SET sealed = \(sealed) WHERE id = \(id)", logger: logger)
+            }
             for (field, sealed) in sealedFields {
                 let rows = try await connection.query(
                     "UPDATE sealed_fields SET sealed = \(sealed) WHERE record_id = \(recordID) AND field = \(field.rawValue) RETURNING field",
@@ -77,7 +98,7 @@ extension PostgresStore: RequestStore {
         do {
             try await withConnection("vacuum") { [logger] connection in
                 // VACUUM cannot run in a transaction block: one statement on its own.
-                try await connection.query("VACUUM records, sealed_fields, email_index, answer_drafts", logger: logger)
+                try await connection.query("VACUUM records, sealed_fields, email_index, answer_drafts, case_notes", logger: logger)
             }
         } catch {
             throw Self.storeError("vacuum", error)

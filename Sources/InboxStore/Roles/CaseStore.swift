@@ -1,5 +1,6 @@
-// What staff read and answer with: records, their sealed fields, drafts, and the answer, which is
-// recorded together with its audit entry.
+// What staff read and answer with: records, their sealed fields, drafts, notes, claims, and every
+// change a staff member makes to a case, each recorded together with its audit entry in one
+// transaction whose checks make two people at once come out as one after the other.
 public import Foundation
 public import InboxCrypto
 
@@ -27,7 +28,43 @@ public protocol CaseStore: Sendable {
     /// for a record not held; a hold without a key of its own counts as key 0): a record answered,
     /// held or released since is refused with `StoreError.conflict`, so that a first answer is
     /// never replaced and a hold always covers every field.
+    ///
+    /// The case must be open and claimed by `claimant` (`StoreError.claimedByOther` otherwise: a
+    /// colleague took it over meanwhile). The record's working notes are deleted with it.
     func markAnswered(
-        _ reference: Reference, sealedAnswer: Data, at: Date, heldWith: UInt32?, audit: ChainedAppend
+        _ reference: Reference, sealedAnswer: Data, by claimant: String, at: Date, heldWith: UInt32?, audit: ChainedAppend
     ) async throws -> AppendedEntries
+
+    /// Moves the case's claim from `expected` to `claimant` (nil: nobody) with `audit`, if the claim
+    /// is still `expected` when the transaction runs; otherwise `StoreError.claimedByOther` names
+    /// who holds it now. Of two people claiming at once exactly one wins. Claiming an answered or
+    /// closed case is refused with `StoreError.conflict`.
+    func changeClaim(
+        _ reference: Reference, from expected: String?, to claimant: String?, at: Date, audit: ChainedAppend
+    ) async throws -> AppendedEntries
+
+    /// Ends an open case claimed by `claimant` without an answer, with `audit`: sets the status and
+    /// the close time (copied to every field, for retention rules counting from it), keeps the
+    /// message sent to the citizen, if any, sealed as the answer, and deletes the draft and the
+    /// working notes. `heldWith` as for `markAnswered`.
+    func markClosed(
+        _ reference: Reference, closure: CaseClosure, sealedMessage: Data?, by claimant: String, heldWith: UInt32?,
+        audit: ChainedAppend
+    ) async throws -> AppendedEntries
+
+    /// Adds a note or an interim reply, sealed like the answer, with `audit`. Working notes and
+    /// interim replies need an open case; `claimedBy`, when given, must hold the claim (an interim
+    /// reply is written to the citizen, so only by the person answering). `heldWith` as for
+    /// `markAnswered`. Returns the note's id with the audit entries.
+    func addNote(
+        _ reference: Reference, kind: CaseNoteKind, author: String, sealed: Data, at: Date, claimedBy: String?, heldWith: UInt32?,
+        audit: ChainedAppend
+    ) async throws -> AppendedEntries
+
+    /// The record's notes and interim replies, oldest first.
+    func notes(of reference: Reference) async throws -> [CaseNote]
+
+    /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL), after a
+    /// case's end deleted its working notes and draft.
+    func reclaimDeletedData() async throws
 }

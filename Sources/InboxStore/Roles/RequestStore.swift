@@ -11,10 +11,13 @@ public protocol RequestStore: CaseStore {
     /// Deletes records with every field and index entry. Returns the references that were present.
     func erase(_ references: [Reference]) async throws -> [Reference]
 
-    /// Replaces a record's sealed fields, its draft and email index entry and sets or clears its
-    /// hold, in one transaction: holding and releasing re-seal a record to other keys.
+    /// Replaces a record's sealed fields, its draft, notes and email index entry and sets or clears
+    /// its hold, in one transaction: holding and releasing re-seal a record to other keys. A note
+    /// or a draft written since they were read (not in `sealedNotes`, or a draft where `sealedDraft`
+    /// is nil) is refused with `StoreError.conflict`, so nothing stays sealed to the old keys.
     func reseal(
-        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, sealedNotes: [Int64: Data],
+        emailIndex: EmailIndexEntry?, hold: Hold?
     ) async throws
 
     /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).

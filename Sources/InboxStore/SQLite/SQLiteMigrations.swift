@@ -96,6 +96,57 @@ enum SQLiteMigrations {
             // holds placed before.
             try db.execute(sql: "ALTER TABLE records ADD COLUMN hold_key INTEGER CHECK (hold_key IS NULL OR held_at IS NOT NULL)")
         }
+        migrator.registerMigration("v4 cases: claims, closing without an answer, notes and interim replies, the form's language") { db in
+            // SQLite cannot change a CHECK constraint: the records table is rebuilt (foreign keys
+            // are checked once the migration ends, as GRDB's deferred checks do).
+            try db.execute(
+                sql: """
+                    CREATE TABLE records_v4 (
+                        id INTEGER PRIMARY KEY,
+                        reference TEXT NOT NULL UNIQUE,
+                        status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed')),
+                        received_at INTEGER NOT NULL,
+                        answered_at INTEGER,
+                        closed_at INTEGER,
+                        close_reason TEXT CHECK (close_reason IN ('forwarded', 'no-answer-needed')),
+                        forwarded_to TEXT,
+                        held_at INTEGER,
+                        hold_reason TEXT,
+                        hold_key INTEGER CHECK (hold_key IS NULL OR held_at IS NOT NULL),
+                        claimed_by TEXT,
+                        claimed_at INTEGER,
+                        language TEXT CHECK (language IN ('sv', 'en')),
+                        CHECK ((held_at IS NULL) = (hold_reason IS NULL)),
+                        CHECK ((status = 'answered') = (answered_at IS NOT NULL)),
+                        CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+                        CHECK ((closed_at IS NULL) = (close_reason IS NULL)),
+                        CHECK ((close_reason IS 'forwarded') = (forwarded_to IS NOT NULL)),
+                        CHECK ((claimed_by IS NULL) = (claimed_at IS NULL))
+                    );
+                    INSERT INTO records_v4 (id, reference, status, received_at, answered_at, held_at, hold_reason, hold_key)
+                        SELECT id, reference, status, received_at, answered_at, held_at, hold_reason, hold_key FROM records;
+                    DROP TABLE records;
+                    ALTER TABLE records_v4 RENAME TO records;
+                    CREATE INDEX records_received_at ON records (received_at);
+                    CREATE INDEX records_answered_at ON records (answered_at);
+
+                    -- The close time is copied to every field, like the other event times, for the
+                    -- purge's range scans on rules that count from it.
+                    ALTER TABLE sealed_fields ADD COLUMN closed_at INTEGER;
+                    CREATE INDEX sealed_fields_closed_at ON sealed_fields (field, closed_at) WHERE closed_at IS NOT NULL;
+
+                    -- Working and official notes and interim replies, sealed like the answer.
+                    CREATE TABLE case_notes (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        record_id INTEGER NOT NULL REFERENCES records (id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL CHECK (kind IN ('working', 'official', 'interim')),
+                        author TEXT NOT NULL,
+                        written_at INTEGER NOT NULL,
+                        sealed BLOB NOT NULL
+                    );
+                    CREATE INDEX case_notes_record ON case_notes (record_id);
+                    """)
+        }
         return migrator
     }
 }

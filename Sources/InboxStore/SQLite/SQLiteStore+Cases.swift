@@ -64,32 +64,135 @@ extension SQLiteStore: CaseStore {
     }
 
     public func markAnswered(
-        _ reference: Reference, sealedAnswer: Data, at date: Date, heldWith: UInt32?, audit: ChainedAppend
+        _ reference: Reference, sealedAnswer: Data, by claimant: String, at date: Date, heldWith: UInt32?, audit: ChainedAppend
     ) async throws -> AppendedEntries {
         let answered = Self.milliseconds(date)
         return try await write { db in
-            let recordID = try Self.recordID(db, reference)
-            let state = try Row.fetchOne(
-                db,
-                sql: "SELECT answered_at, COALESCE(hold_key, CASE WHEN held_at IS NOT NULL THEN 0 END) AS hold FROM records WHERE id = ?",
-                arguments: [recordID])
-            if try state?.value("answered_at") as Int64? != nil {
+            let state = try Self.caseState(db, reference)
+            if state.status == .answered {
                 throw StoreError.conflict(reference, "was answered meanwhile; the answer recorded first is kept")
             }
-            guard try state?.value("hold") as Int64? == heldWith.map(Int64.init) else {
-                throw StoreError.conflict(reference, "was held or released meanwhile; the answer was sealed for the record as it was")
-            }
-            try db.execute(sql: "UPDATE records SET status = 'answered', answered_at = ? WHERE id = ?", arguments: [answered, recordID])
-            try db.execute(sql: "UPDATE sealed_fields SET answered_at = ? WHERE record_id = ?", arguments: [answered, recordID])
+            if state.status == .closed { throw StoreError.conflict(reference, "was closed meanwhile") }
+            try state.check(heldWith: heldWith, reference)
+            try state.check(claimant: claimant, reference)
+            try db.execute(
+                sql:
+                    "UPDATE records SET status = 'answered', answered_at = ?, claimed_by = ?, claimed_at = COALESCE(claimed_at, ?) WHERE id = ?",
+                arguments: [answered, claimant, answered, state.id])
+            try db.execute(sql: "UPDATE sealed_fields SET answered_at = ? WHERE record_id = ?", arguments: [answered, state.id])
             try db.execute(
                 sql: """
                     INSERT INTO sealed_fields (record_id, field, sealed, received_at, answered_at)
                     SELECT id, 'answer', ?, received_at, answered_at FROM records WHERE id = ?
                     ON CONFLICT (record_id, field) DO UPDATE SET sealed = excluded.sealed
                     """,
-                arguments: [sealedAnswer, recordID])
-            try db.execute(sql: "DELETE FROM answer_drafts WHERE record_id = ?", arguments: [recordID])
+                arguments: [sealedAnswer, state.id])
+            try Self.deleteWhatEndsWithTheCase(db, recordID: state.id)
             return try Self.append(audit, in: db)
         }
+    }
+
+    public func changeClaim(
+        _ reference: Reference, from expected: String?, to claimant: String?, at date: Date, audit: ChainedAppend
+    ) async throws -> AppendedEntries {
+        try await write { db in
+            let state = try Self.caseState(db, reference)
+            guard state.claimant == expected else { throw StoreError.claimedByOther(reference, claimant: state.claimant) }
+            if claimant != nil, state.status != .open {
+                throw StoreError.conflict(reference, "is \(state.status.rawValue); there is nothing left to claim")
+            }
+            try db.execute(
+                sql: "UPDATE records SET claimed_by = ?, claimed_at = ? WHERE id = ?",
+                arguments: [claimant, claimant.map { _ in Self.milliseconds(date) }, state.id])
+            return try Self.append(audit, in: db)
+        }
+    }
+
+    public func markClosed(
+        _ reference: Reference, closure: CaseClosure, sealedMessage: Data?, by claimant: String, heldWith: UInt32?, audit: ChainedAppend
+    ) async throws -> AppendedEntries {
+        let closed = Self.milliseconds(closure.at)
+        return try await write { db in
+            let state = try Self.caseState(db, reference)
+            guard state.status == .open else { throw StoreError.conflict(reference, "was \(state.status.rawValue) meanwhile") }
+            try state.check(heldWith: heldWith, reference)
+            try state.check(claimant: claimant, reference)
+            try db.execute(
+                sql: """
+                    UPDATE records SET status = 'closed', closed_at = ?, close_reason = ?, forwarded_to = ?,
+                        claimed_by = ?, claimed_at = COALESCE(claimed_at, ?)
+                    WHERE id = ?
+                    """,
+                arguments: [closed, closure.reason.rawValue, closure.forwardedTo, claimant, closed, state.id])
+            try db.execute(sql: "UPDATE sealed_fields SET closed_at = ? WHERE record_id = ?", arguments: [closed, state.id])
+            if let sealedMessage {
+                try db.execute(
+                    sql: """
+                        INSERT INTO sealed_fields (record_id, field, sealed, received_at, closed_at)
+                        SELECT id, 'answer', ?, received_at, closed_at FROM records WHERE id = ?
+                        """,
+                    arguments: [sealedMessage, state.id])
+            }
+            try Self.deleteWhatEndsWithTheCase(db, recordID: state.id)
+            return try Self.append(audit, in: db)
+        }
+    }
+
+    public func addNote(
+        _ reference: Reference, kind: CaseNoteKind, author: String, sealed: Data, at date: Date, claimedBy: String?, heldWith: UInt32?,
+        audit: ChainedAppend
+    ) async throws -> AppendedEntries {
+        try await write { db in
+            let state = try Self.caseState(db, reference)
+            if kind != .official, state.status != .open {
+                throw StoreError.conflict(reference, "is \(state.status.rawValue); only an official note can still be added")
+            }
+            try state.check(heldWith: heldWith, reference)
+            if let claimedBy { try state.check(claimant: claimedBy, reference) }
+            try db.execute(
+                sql: "INSERT INTO case_notes (record_id, kind, author, written_at, sealed) VALUES (?, ?, ?, ?, ?)",
+                arguments: [state.id, kind.rawValue, author, Self.milliseconds(date), sealed])
+            return try Self.append(audit, in: db)
+        }
+    }
+
+    public func notes(of reference: Reference) async throws -> [CaseNote] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT n.id, n.kind, n.author, n.written_at, n.sealed FROM case_notes n JOIN records r ON r.id = n.record_id
+                    WHERE r.reference = ? ORDER BY n.id
+                    """,
+                arguments: [reference.text]
+            ).map { row in
+                guard let kind = CaseNoteKind(rawValue: try row.value("kind")) else { throw StoreError.corrupt("unknown note kind") }
+                return CaseNote(
+                    id: try row.value("id"), kind: kind, author: try row.value("author"), writtenAt: Self.date(try row.value("written_at")),
+                    sealed: try row.value("sealed"))
+            }
+        }
+    }
+
+    /// What a staff command's checks need of a record, read inside its write transaction (writers
+    /// are serialised, so it stays true until the commit).
+    static func caseState(_ db: Database, _ reference: Reference) throws -> CaseState {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT id, status, claimed_by, COALESCE(hold_key, CASE WHEN held_at IS NOT NULL THEN 0 END) AS hold
+                    FROM records WHERE reference = ?
+                    """,
+                arguments: [reference.text])
+        else { throw StoreError.notFound(reference) }
+        guard let status = RecordStatus(rawValue: try row.value("status")) else { throw StoreError.corrupt("unknown record status") }
+        return CaseState(id: try row.value("id"), status: status, claimant: try row.value("claimed_by"), holdKey: try row.value("hold"))
+    }
+
+    /// A case that ends loses its draft (nothing more is sent) and its working notes.
+    static func deleteWhatEndsWithTheCase(_ db: Database, recordID: Int64) throws {
+        try db.execute(sql: "DELETE FROM answer_drafts WHERE record_id = ?", arguments: [recordID])
+        try db.execute(sql: "DELETE FROM case_notes WHERE record_id = ? AND kind = 'working'", arguments: [recordID])
     }
 }

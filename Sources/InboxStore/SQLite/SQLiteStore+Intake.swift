@@ -6,13 +6,14 @@ extension SQLiteStore: IntakeStore {
     public func insert(_ submissions: [NewSubmission]) async throws {
         try await write { db in
             // Cached statements: a group commit inserts many submissions with the same three.
-            let insertRecord = try db.cachedStatement(sql: "INSERT INTO records (reference, status, received_at) VALUES (?, 'open', ?)")
+            let insertRecord = try db.cachedStatement(
+                sql: "INSERT INTO records (reference, status, received_at, language) VALUES (?, 'open', ?, ?)")
             let insertField = try db.cachedStatement(
                 sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
             let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
             for submission in submissions {
                 let received = Self.milliseconds(submission.receivedAt)
-                try insertRecord.execute(arguments: [submission.reference.text, received])
+                try insertRecord.execute(arguments: [submission.reference.text, received, submission.language?.rawValue])
                 let recordID = db.lastInsertedRowID
                 for (field, sealed) in submission.sealedFields {
                     try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])

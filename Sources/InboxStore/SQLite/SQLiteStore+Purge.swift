@@ -7,9 +7,14 @@ public import InboxCrypto
 
 extension SQLiteStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
-        let column = event == .received ? "f.received_at" : "f.answered_at"
+        let column =
+            switch event {
+            case .received: "f.received_at"
+            case .answered: "f.answered_at"
+            case .closed: "f.closed_at"
+            }
         let query = """
-            SELECT f.record_id, r.reference, f.received_at, f.answered_at
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at
             FROM sealed_fields f JOIN records r ON r.id = f.record_id
             WHERE f.field = ? AND \(column) <= ? AND r.held_at IS NULL
             ORDER BY \(column) LIMIT ?
@@ -19,8 +24,9 @@ extension SQLiteStore: PurgeStore {
             try Row.fetchAll(db, sql: query, arguments: arguments).map { row in
                 PurgeCandidate(
                     recordID: try row.value("record_id"), reference: try Self.reference(try row.value("reference")), field: field,
-                    receivedAt: Self.date(try row.value("received_at")), answeredAt: (try row.value("answered_at") as Int64?).map(Self.date)
-                )
+                    receivedAt: Self.date(try row.value("received_at")),
+                    answeredAt: (try row.value("answered_at") as Int64?).map(Self.date),
+                    closedAt: (try row.value("closed_at") as Int64?).map(Self.date))
             }
         }
     }
@@ -31,6 +37,13 @@ extension SQLiteStore: PurgeStore {
             let deleteField = try db.cachedStatement(sql: "DELETE FROM sealed_fields WHERE record_id = ? AND field = ?")
             let deleteIndex = try db.cachedStatement(sql: "DELETE FROM email_index WHERE record_id = ?")
             let deleteDraft = try db.cachedStatement(sql: "DELETE FROM answer_drafts WHERE record_id = ?")
+            // Notes and interim replies go with the answer, or with the question of a case that has
+            // no answer (docs/STORAGE.md).
+            let deleteNotesWithAnswer = try db.cachedStatement(sql: "DELETE FROM case_notes WHERE record_id = ?")
+            let deleteNotesWithQuestion = try db.cachedStatement(
+                sql:
+                    "DELETE FROM case_notes WHERE record_id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ? AND field = 'answer')"
+            )
             let emptyRecord = try db.cachedStatement(
                 sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
             let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
@@ -45,6 +58,8 @@ extension SQLiteStore: PurgeStore {
                     try deleteIndex.execute(arguments: [field.recordID])
                     try deleteDraft.execute(arguments: [field.recordID])
                 }
+                if field.field == .answer { try deleteNotesWithAnswer.execute(arguments: [field.recordID]) }
+                if field.field == .question { try deleteNotesWithQuestion.execute(arguments: [field.recordID, field.recordID]) }
                 touched.insert(field.recordID)
             }
             var deleted: [Reference] = []

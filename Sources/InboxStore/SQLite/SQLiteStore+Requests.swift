@@ -30,10 +30,23 @@ extension SQLiteStore: RequestStore {
     }
 
     public func reseal(
-        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, emailIndex: EmailIndexEntry?, hold: Hold?
+        _ reference: Reference, sealedFields: [RecordField: Data], sealedDraft: Data?, sealedNotes: [Int64: Data],
+        emailIndex: EmailIndexEntry?, hold: Hold?
     ) async throws {
         try await write { db in
             let recordID = try Self.recordID(db, reference)
+            let noteIDs = try Int64.fetchAll(db, sql: "SELECT id FROM case_notes WHERE record_id = ?", arguments: [recordID])
+            guard Set(noteIDs) == Set(sealedNotes.keys) else {
+                throw StoreError.conflict(reference, "had a note added or removed meanwhile; run the command again")
+            }
+            if sealedDraft == nil,
+                try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_drafts WHERE record_id = ?", arguments: [recordID]) != nil
+            {
+                throw StoreError.conflict(reference, "had a draft saved meanwhile; run the command again")
+            }
+            for (id, sealed) in sealedNotes {
+                try db.execute(sql: "UPDATE case_notes SET sealed = ? WHERE id = ?", arguments: [sealed, id])
+            }
             for (field, sealed) in sealedFields {
                 try db.execute(
                     sql: "UPDATE sealed_fields SET sealed = ? WHERE record_id = ? AND field = ?",

@@ -52,6 +52,7 @@ public final class SQLiteStore: Sendable {
 
     static let recordQuery = """
         SELECT r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, r.hold_key,
+            r.claimed_by, r.claimed_at, r.closed_at, r.close_reason, r.forwarded_to, r.language,
             group_concat(f.field) AS fields
         FROM records r LEFT JOIN sealed_fields f ON f.record_id = r.id
         """
@@ -65,9 +66,21 @@ public final class SQLiteStore: Sendable {
             }
         let fields = ((try row.value("fields") as String?) ?? "").split(separator: ",").compactMap { RecordField(rawValue: String($0)) }
         guard let status = RecordStatus(rawValue: try row.value("status")) else { throw StoreError.corrupt("unknown record status") }
+        let claim: CaseClaim? =
+            if let claimant = try row.value("claimed_by") as String?, let since = try row.value("claimed_at") as Int64? {
+                CaseClaim(claimant: claimant, since: date(since))
+            } else {
+                nil
+            }
+        var closure: CaseClosure? = nil
+        if let closedAt = try row.value("closed_at") as Int64?, let reasonText = try row.value("close_reason") as String? {
+            guard let reason = CloseReason(rawValue: reasonText) else { throw StoreError.corrupt("unknown close reason") }
+            closure = CaseClosure(reason: reason, at: date(closedAt), forwardedTo: try row.value("forwarded_to"))
+        }
         return StoredRecord(
             reference: try reference(try row.value("reference")), status: status, receivedAt: date(try row.value("received_at")),
-            answeredAt: (try row.value("answered_at") as Int64?).map(date), hold: hold, fields: Set(fields))
+            answeredAt: (try row.value("answered_at") as Int64?).map(date), hold: hold, fields: Set(fields), claim: claim,
+            closure: closure, language: (try row.value("language") as String?).flatMap(CaseLanguage.init(rawValue:)))
     }
 
     static func recordID(_ db: Database, _ reference: Reference) throws -> Int64 {

@@ -73,7 +73,7 @@ final class InitializedInbox {
         let now = Date()
         let audit = AuditLog(store: store, keys: KeyDirectory(path: "\(dataDirectory)/keys"))
         try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
-            try await store.markAnswered(reference, sealedAnswer: Data([1]), at: now, heldWith: nil, audit: append)
+            try await store.markAnswered(reference, sealedAnswer: Data([1]), by: "staff", at: now, heldWith: nil, audit: append)
         }
     }
 

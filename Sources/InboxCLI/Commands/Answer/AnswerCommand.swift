@@ -2,7 +2,9 @@
 // quoted), keeps it as a sealed draft, sends it by email through the relay, and only when the
 // relay has accepted it stores the answer sealed and marks the record answered, which starts the
 // policy's "after answered" clock. A failed send changes nothing but the draft, so running the
-// command again retries without retyping.
+// command again retries without retyping. A case nobody has claimed is claimed first; a colleague's
+// claim is refused unless taken over (--take-over --reason). `--interim` sends an interim reply
+// instead: the case stays open, and the reply is kept sealed with it.
 import ArgumentParser
 import Foundation
 import Glibc
@@ -20,7 +22,7 @@ struct AnswerCommand: AsyncParsableCommand {
         discussion: """
             Without --message-file the answer is written in $VISUAL or $EDITOR (else vi); the draft file lives in a
             private directory that is removed afterwards. The draft is kept sealed in the inbox until the answer is sent,
-            so a failed send can be retried with the same command.
+            so a failed send can be retried with the same command. A case nobody has claimed is claimed by you first;             a case a colleague has claimed needs --take-over --reason TEXT. --interim sends an interim reply (received,             an answer will follow) and leaves the case open.
             """
     )
 
@@ -36,6 +38,15 @@ struct AnswerCommand: AsyncParsableCommand {
     var messageFile: String?
 
     @Flag(name: .customLong("yes"), help: "Send without asking for confirmation on the terminal.") var yes = false
+
+    @Flag(name: .customLong("interim"), help: "Send an interim reply: the case stays open, the reply is kept with it.")
+    var interim = false
+
+    @OptionGroup var takeOver: TakeOverOptions
+
+    func validate() throws {
+        try takeOver.validate()
+    }
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common, privateKeys: privateKeys)
@@ -57,7 +68,7 @@ struct AnswerCommand: AsyncParsableCommand {
                     policy: environment.policy.policy, store: store, keys: environment.keyHierarchy,
                     master: try environment.openMasterKey(),
                     audit: environment.auditLog(store)))
-            let question = try await answering.open(reference)
+            let question = try await answering.open(reference, takeOverReason: takeOver.reason)
             do {
                 _ = try RelayMailSender.recipient(question.address)
             } catch {
@@ -69,7 +80,7 @@ struct AnswerCommand: AsyncParsableCommand {
                 text = messageText
             } else {
                 let template = DraftEditor.template(
-                    draft: question.draft ?? "", reference: reference.text,
+                    draft: interim ? "" : question.draft ?? "", reference: reference.text,
                     question: TerminalSafeText.render(question.opened.question ?? "(deleted under the retention policy)"))
                 let name = "answer-\(reference.text).txt"
                 let edited =
@@ -85,6 +96,10 @@ struct AnswerCommand: AsyncParsableCommand {
             }
 
             let masked = question.opened.maskedEmail ?? "•••"
+            if interim {
+                try await sendInterim(text, question: question, answering: answering, mailSettings: mailSettings, masked: masked)
+                return
+            }
             if TerminalPrompt.isInteractive && !yes {
                 try await answering.saveDraft(text, for: reference)
                 guard TerminalPrompt.confirm("Send the answer to \(masked) through \(mailSettings.smtp.server)?") else {
@@ -105,6 +120,25 @@ struct AnswerCommand: AsyncParsableCommand {
                     "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
                         + (messageFile == nil ? " (it opens the draft)." : "."))
             }
+        }
+    }
+
+    private func sendInterim(
+        _ text: String, question: Answering.Question, answering: Answering, mailSettings: MailSettings, masked: String
+    ) async throws {
+        if TerminalPrompt.isInteractive && !yes {
+            guard TerminalPrompt.confirm("Send the interim reply to \(masked) through \(mailSettings.smtp.server)?") else {
+                print("Not sent.")
+                return
+            }
+        }
+        do {
+            let reply = try await answering.sendInterim(text, for: question, through: RelayMailSender(settings: mailSettings))
+            print("Interim reply sent to \(masked); \(reference) stays open. The relay said: \(reply)")
+        } catch let notRecorded as AnswerSentNotRecorded {
+            throw CLIError("\(notRecorded)")
+        } catch let notSent as AnswerNotSent {
+            throw CLIError("\(notSent)\nNothing was kept; run the command again to retry.")
         }
     }
 

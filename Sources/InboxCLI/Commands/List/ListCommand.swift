@@ -22,10 +22,14 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     enum Status: String, ExpressibleByArgument, CaseIterable {
-        case open, answered, held, all
+        case open, answered, closed, held, all
     }
 
-    @Option(help: "Which records: open, answered, held or all.") var status: Status = .open
+    @Option(help: "Which records: open, answered, closed, held or all.") var status: Status = .open
+
+    @Flag(name: .customLong("mine"), help: "Only the cases you have claimed.") var mine = false
+
+    @Flag(name: .customLong("unclaimed"), help: "Only the cases nobody has claimed.") var unclaimed = false
 
     @Flag(name: .customLong("json"), help: "Print one JSON array of every match, without a limit.") var json = false
 
@@ -37,6 +41,7 @@ struct ListCommand: AsyncParsableCommand {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if json && (all || limit != nil) { throw ValidationError("--json prints every match; --all and --limit are for the table") }
         if all && limit != nil { throw ValidationError("--all and --limit say different things; choose one") }
+        if mine && unclaimed { throw ValidationError("--mine and --unclaimed exclude each other; choose one") }
     }
 
     /// One item of `--json`, with stable snake_case names.
@@ -46,36 +51,46 @@ struct ListCommand: AsyncParsableCommand {
         let held: Bool
         let receivedAt: Date
         let answeredAt: Nullable<Date>
+        let closedAt: Nullable<Date>
         /// When the email address will be deleted; null when there is none (or the record is held).
         let emailDeletedBy: Nullable<Date>
+        /// Who works on the case; null while nobody has claimed it.
+        let claimedBy: Nullable<String>
 
         enum CodingKeys: String, CodingKey {
             case reference, status, held
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
+            case closedAt = "closed_at"
             case emailDeletedBy = "email_deleted_by"
+            case claimedBy = "claimed_by"
         }
     }
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
         try await environment.inbox.withStore { store in
-            let records: [StoredRecord] =
+            var records: [StoredRecord] =
                 switch status {
                 case .open: try await store.records(status: .open, held: false)
                 case .answered: try await store.records(status: .answered, held: false)
+                case .closed: try await store.records(status: .closed, held: false)
                 case .held: try await store.records(status: nil, held: true)
                 case .all: try await store.records(status: nil, held: nil)
                 }
+            let me = StaffIdentity.current.person
+            if mine { records = records.filter { $0.claim?.claimant == me } }
+            if unclaimed { records = records.filter { $0.claim == nil } }
             let emailPolicy = environment.policy.policy.field(.email)
             let items = records.map { record in
                 Item(
                     reference: record.reference.text, status: record.status.rawValue, held: record.hold != nil,
                     receivedAt: record.receivedAt,
-                    answeredAt: Nullable(record.answeredAt),
+                    answeredAt: Nullable(record.answeredAt), closedAt: Nullable(record.closure?.at),
                     emailDeletedBy: Nullable(
                         record.fields.contains(.email) && record.hold == nil
-                            ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil))
+                            ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil),
+                    claimedBy: Nullable(record.claim?.claimant))
             }
             if json {
                 try JSONOutput.print(items)
@@ -94,12 +109,12 @@ struct ListCommand: AsyncParsableCommand {
         let shown = limit.map { Array(items.prefix($0)) } ?? items
         let rows = shown.map { item in
             [
-                item.reference, item.held ? "held" : item.status, item.receivedAt.formatted(time),
-                item.answeredAt.value?.formatted(time) ?? "-",
+                item.reference, item.held ? "held" : item.status, item.claimedBy.value ?? "-", item.receivedAt.formatted(time),
+                (item.answeredAt.value ?? item.closedAt.value)?.formatted(time) ?? "-",
                 item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
             ]
         }
-        var lines = [TextTable.render([["REFERENCE", "STATUS", "RECEIVED", "ANSWERED", "ADDRESS DELETED BY"]] + rows)]
+        var lines = [TextTable.render([["REFERENCE", "STATUS", "CLAIMED BY", "RECEIVED", "ENDED", "ADDRESS DELETED BY"]] + rows)]
         let noun = status == .all ? "record(s)" : "\(status.rawValue) record(s)"
         var summary = "\(items.count) \(noun)"
         if shown.count < items.count {

@@ -43,12 +43,35 @@ struct ShowCommand: AsyncParsableCommand {
         let emailRevealed: Bool
         let question: Nullable<String>
         let answer: Nullable<String>
+        let claimedBy: Nullable<String>
+        let closedAt: Nullable<Date>
+        let closeReason: Nullable<String>
+        let forwardedTo: Nullable<String>
+        let language: Nullable<String>
+        let notes: [Note]
 
         enum CodingKeys: String, CodingKey {
-            case reference, status, held, email, question, answer
+            case reference, status, held, email, question, answer, language, notes
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
             case emailRevealed = "email_revealed"
+            case claimedBy = "claimed_by"
+            case closedAt = "closed_at"
+            case closeReason = "close_reason"
+            case forwardedTo = "forwarded_to"
+        }
+    }
+
+    /// A note or an interim reply, as `--json` names it.
+    struct Note: Encodable {
+        let kind: String
+        let author: String
+        let writtenAt: Date
+        let text: String
+
+        enum CodingKeys: String, CodingKey {
+            case kind, author, text
+            case writtenAt = "written_at"
         }
     }
 
@@ -66,7 +89,13 @@ struct ShowCommand: AsyncParsableCommand {
                 reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
                 receivedAt: opened.record.receivedAt, answeredAt: Nullable(opened.record.answeredAt), email: Nullable(email),
                 emailRevealed: revealEmail && opened.email != nil, question: Nullable(opened.question.map(TerminalSafeText.render)),
-                answer: Nullable(opened.answer.map(TerminalSafeText.render)))
+                answer: Nullable(opened.answer.map(TerminalSafeText.render)), claimedBy: Nullable(opened.record.claim?.claimant),
+                closedAt: Nullable(opened.record.closure?.at), closeReason: Nullable(opened.record.closure?.reason.rawValue),
+                forwardedTo: Nullable(opened.record.closure?.forwardedTo.map(TerminalSafeText.render)),
+                language: Nullable(opened.record.language?.rawValue),
+                notes: opened.notes.map {
+                    Note(kind: $0.kind.rawValue, author: $0.author, writtenAt: $0.writtenAt, text: TerminalSafeText.render($0.text))
+                })
             if json {
                 try JSONOutput.print(output)
                 return
@@ -76,12 +105,28 @@ struct ShowCommand: AsyncParsableCommand {
             print("Status:    \(opened.record.hold.map { "held (\(TerminalSafeText.render($0.reason)))" } ?? output.status)")
             print("Received:  \(output.receivedAt.formatted(time))")
             print("Answered:  \(output.answeredAt.value?.formatted(time) ?? "-")")
+            if let closure = opened.record.closure {
+                let whereTo = output.forwardedTo.value.map { " to \($0)" } ?? ""
+                print("Closed:    \(closure.at.formatted(time)), \(closure.reason.rawValue)\(whereTo)")
+            }
+            print("Claimed:   \(opened.record.claim.map { "by \($0.claimant) since \($0.since.formatted(time))" } ?? "nobody")")
+            print("Language:  \(output.language.value ?? "-")")
             print("Email:     \(output.email.value ?? "(none given)")")
             print("Question:")
             print(Self.indent(output.question.value ?? "(deleted under the retention policy)"))
             if let answer = output.answer.value {
-                print("Answer:")
+                print(opened.record.status == .closed ? "Message sent on closing:" : "Answer:")
                 print(Self.indent(answer))
+            }
+            for note in output.notes {
+                let kind =
+                    switch note.kind {
+                    case CaseNoteKind.official.rawValue: "Official note"
+                    case CaseNoteKind.interim.rawValue: "Interim reply sent"
+                    default: "Working note"
+                    }
+                print("\(kind) by \(note.author), \(note.writtenAt.formatted(time)):")
+                print(Self.indent(note.text))
             }
         }
     }

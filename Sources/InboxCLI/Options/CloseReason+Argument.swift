@@ -1,0 +1,5 @@
+// Close reasons on the command line, by their stored names (forwarded, no-answer-needed).
+public import ArgumentParser
+public import InboxStore
+
+extension CloseReason: ExpressibleByArgument {}

@@ -1,0 +1,22 @@
+// What a staff command's checks need of a record, read inside the write transaction that changes
+// it, on either engine.
+
+struct CaseState {
+    let id: Int64
+    let status: RecordStatus
+    let claimant: String?
+    /// The hold key the record's fields are sealed to; 0 for a hold without keys of its own.
+    let holdKey: Int64?
+
+    /// Refuses a change sealed for the record as it was before a hold or a release.
+    func check(heldWith: UInt32?, _ reference: Reference) throws {
+        guard holdKey == heldWith.map(Int64.init) else {
+            throw StoreError.conflict(reference, "was held or released meanwhile; what was written was sealed for the record as it was")
+        }
+    }
+
+    /// Refuses a change by someone other than the claimant; a case nobody claims is taken.
+    func check(claimant person: String, _ reference: Reference) throws {
+        if let claimant, claimant != person { throw StoreError.claimedByOther(reference, claimant: claimant) }
+    }
+}

@@ -1,0 +1,111 @@
+"""A team's cases end to end with the real executables, on each storage engine: claims, a working
+and an official note, an interim reply and an answer (the mail checked at a real SMTP server), a
+forward with a message to the citizen and a close without one, the form's language kept, and the
+working note's sealed bytes gone from the database files once the case is answered."""
+import getpass
+import json
+import sqlite3
+from urllib.parse import urlencode
+
+from conftest import JSON_FORM, Server, request
+from mail_relay import Relay
+
+PERSON = getpass.getuser()
+
+
+def submit(server, question, address="anna.andersson@example.se", language=None):
+    path = f"/?lang={language}" if language else "/"
+    status, _, body = request(server.port, "POST", path, body=urlencode({"question": question, "email": address}),
+                              headers=JSON_FORM)
+    assert status == 201, body
+    return json.loads(body)["reference"]
+
+
+def mail_options(relay):
+    return ["--smtp-url", f"smtp+plain://127.0.0.1:{relay.port}", "--mail-from", "registrator@myndighet.example"]
+
+
+def test_claims_notes_interim_answer_forward_and_close(any_inbox, tmp_path):
+    inbox = any_inbox
+    server = Server(inbox, "--rate-limit", "off").start()
+    try:
+        answered = submit(server, "När får jag besked om mitt bygglov?")
+        forwarded = submit(server, "How do I declare my income?", address="john.smith@example.com", language="en")
+        quiet = submit(server, "Tack för hjälpen!")
+    finally:
+        server.stop()
+    passphrase = ["--passphrase-file", str(inbox.passphrase)]
+
+    # Claims: mine, then mine already; the list says who holds what.
+    assert "You have claimed" in inbox.run("claim", answered).stdout
+    assert "already yours" in inbox.run("claim", answered).stdout
+    rows = {row["reference"]: row for row in inbox.records()}
+    assert rows[answered]["claimed_by"] == PERSON and rows[forwarded]["claimed_by"] is None
+    assert [row["reference"] for row in json.loads(inbox.run("list", "--mine", "--json").stdout)] == [answered]
+    assert answered not in {row["reference"] for row in json.loads(inbox.run("list", "--unclaimed", "--json").stdout)}
+
+    # Notes, never sent: a working note and an official note.
+    working, official = tmp_path / "working.txt", tmp_path / "official.txt"
+    working.write_text("Ring bygglovshandläggaren först.\n")
+    official.write_text("Samtal med sökanden 2026-11-30: kompletteringen är inkommen.\n")
+    inbox.run("note", answered, "--message-file", str(working))
+    inbox.run("note", answered, "--official", "--message-file", str(official))
+
+    interim, answer, forward = tmp_path / "interim.txt", tmp_path / "answer.txt", tmp_path / "forward.txt"
+    interim.write_text("Vi har tagit emot din fråga och svarar inom fem arbetsdagar.\n")
+    answer.write_text("Beslut fattas inom tio veckor från komplett ansökan.\n")
+    forward.write_text("Your question is about taxes; we have sent it on to the Swedish Tax Agency.\n")
+    with Relay() as relay:
+        inbox.run("answer", answered, "--interim", "--message-file", str(interim), *passphrase, *mail_options(relay))
+        shown = json.loads(inbox.run("show", answered, "--json", *passphrase).stdout)
+        assert shown["status"] == "open" and shown["claimed_by"] == PERSON
+        assert [(note["kind"], note["author"]) for note in shown["notes"]] == [
+            ("working", PERSON), ("official", PERSON), ("interim", PERSON)]
+        working_sealed = sealed_working_notes(inbox)
+
+        inbox.run("answer", answered, "--message-file", str(answer), *passphrase, *mail_options(relay))
+        inbox.run("close", forwarded, "--reason", "forwarded", "--to", "Skatteverket", "--message-file", str(forward),
+                  *passphrase, *mail_options(relay))
+        inbox.run("close", quiet, "--reason", "no-answer-needed")
+        messages = relay.messages
+    assert [message["rcpt_tos"] for message in messages] == [
+        ["anna.andersson@example.se"], ["anna.andersson@example.se"], ["john.smith@example.com"]]
+    bodies = [message["message"].get_content().replace("\r\n", "\n") for message in messages]
+    assert bodies == [interim.read_text(), answer.read_text(), forward.read_text()]
+
+    # The answer ended the working note; the official note and the interim reply stay.
+    shown = json.loads(inbox.run("show", answered, "--json", *passphrase).stdout)
+    assert shown["status"] == "answered"
+    assert [note["kind"] for note in shown["notes"]] == ["official", "interim"]
+    assert shown["notes"][0]["text"] == official.read_text()
+    if working_sealed is not None:
+        files = b"".join(path.read_bytes() for path in inbox.data.rglob("*") if path.is_file())
+        assert working_sealed and all(sealed not in files for sealed in working_sealed)
+
+    closed = json.loads(inbox.run("show", forwarded, "--json", *passphrase).stdout)
+    assert (closed["status"], closed["close_reason"], closed["forwarded_to"]) == ("closed", "forwarded", "Skatteverket")
+    assert closed["answer"] == forward.read_text() and closed["language"] == "en"
+    assert json.loads(inbox.run("show", quiet, "--json", *passphrase).stdout)["language"] == "sv"
+    assert {row["reference"] for row in json.loads(inbox.run("list", "--status", "closed", "--json").stdout)} == {forwarded, quiet}
+
+    # Nothing more on an ended case: no claim, no second close, no working note.
+    refused = inbox.run("claim", quiet, check=False)
+    assert refused.returncode != 0 and "is closed" in refused.stderr
+    refused = inbox.run("note", quiet, "--message-file", str(working), check=False)
+    assert refused.returncode != 0 and "only --official" in refused.stderr
+    # Every step is in the audit log, which verifies.
+    actions = [entry["action"] for entry in json.loads(inbox.run("audit", "list", "--json").stdout)]
+    for action in ("claim", "note", "interim", "answer", "close"):
+        assert action in actions
+    assert actions.count("note") == 2 and actions.count("close") == 2
+    inbox.run("audit", "verify")
+
+
+def sealed_working_notes(inbox):
+    """The sealed bytes of the working notes on SQLite (None on PostgreSQL, whose files are the
+    cluster's: the contract suite checks that the rows go)."""
+    path = inbox.data / "inbox.sqlite"
+    if not path.exists():
+        return None
+    with sqlite3.connect(path) as database:
+        return [row[0] for row in database.execute("SELECT sealed FROM case_notes WHERE kind = 'working'")]
