@@ -179,9 +179,13 @@ public enum PolicyLoader {
             var rule = try node.table("a retention rule", path: "fields.\(field.rawValue).retention", guide: table.guide)
             let event = try rule.string("after")
             guard let retentionEvent = RetentionEvent(rawValue: event.value), field.events.contains(retentionEvent) else {
+                // An event of a case named for an audit entry is a likely slip: say why it cannot apply.
+                let why =
+                    field == .audit && RetentionEvent(rawValue: event.value) != nil
+                    ? "; an audit entry belongs to no case, so it is never \(event.value)" : ""
                 throw PolicyError(
                     event.location, "unknown event `\(event.value)` for the \(field.rawValue) field",
-                    hint: "a rule for \(field.rawValue) counts from: \(field.events.map(\.rawValue).joined(separator: ", "))")
+                    hint: "a rule for \(field.rawValue) counts from: \(field.events.map(\.rawValue).joined(separator: ", "))\(why)")
             }
             let keepText = try rule.string("keep")
             let keep = try duration(keepText.value, at: keepText.location, what: "the retention")

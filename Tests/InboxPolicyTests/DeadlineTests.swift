@@ -23,6 +23,32 @@ struct DeadlineTests {
         #expect(result.rule == rule)
     }
 
+    @Test(
+        "email: 30 days after a close without an answer, counted only once the case was closed",
+        arguments: [
+            // received, answered, closed, deadline, rule
+            ("2026-01-01T12:00:00Z", nil, "2026-01-10T08:00:00Z", "2026-02-09T08:00:00Z", "30 days after closed"),
+            ("2026-01-01T12:00:00Z", nil, "2026-03-15T00:00:00Z", "2026-04-01T12:00:00Z", "hard maximum 90 days after received"),
+            ("2026-01-01T12:00:00Z", nil, nil, "2026-04-01T12:00:00Z", "hard maximum 90 days after received"),
+            // Answered, then reopened and closed: the earlier clock decides.
+            ("2026-01-01T12:00:00Z", "2026-01-05T09:00:00Z", "2026-01-20T09:00:00Z", "2026-02-04T09:00:00Z", "30 days after answered"),
+        ] as [(String, String?, String?, String, String)])
+    func closed(received: String, answered: String?, closed: String?, deadline: String, rule: String) {
+        let result = policy.field(.email).deadline(received: date(received), answered: answered.map(date), closed: closed.map(date))
+        #expect(result.date == date(deadline))
+        #expect(result.rule == rule)
+    }
+
+    @Test("a close counts for a field only when its policy has a `closed` rule")
+    func closedWithoutRule() throws {
+        let received = date("2026-01-01T12:00:00Z")
+        let closed = date("2026-01-10T08:00:00Z")
+        #expect(policy.field(.question).deadline(received: received, answered: nil, closed: closed).date == date("2028-01-01T12:00:00Z"))
+        let text = DefaultPolicy.text.replacingOccurrences(of: "    { after = \"closed\", keep = \"30 days\" },\n", with: "")
+        let withoutRule = try PolicyLoader.parse(text, file: "p")
+        #expect(withoutRule.field(.email).deadline(received: received, answered: nil, closed: closed).date == date("2026-04-01T12:00:00Z"))
+    }
+
     @Test("question and answer: two years after receipt, answered or not")
     func question() {
         for field in [PolicyField.question, .answer] {

@@ -12,7 +12,7 @@ struct GeneratedDocumentTests {
         let notice = PrivacyNotice(policy: policy, language: .en).markdown
         #expect(
             notice.contains(
-                "Your email address, if you give it. Purpose: to be able to answer your question. We delete it 30 days after we have answered, and at the latest 90 days after we received it, even if we have not answered."
+                "Your email address, if you give it. Purpose: to be able to answer your question. We delete it 30 days after we have answered or after we have closed the case without an answer, and at the latest 90 days after we received it, even if the case is still open."
             ))
         #expect(
             notice.contains(
@@ -30,7 +30,7 @@ struct GeneratedDocumentTests {
         #expect(notice.hasPrefix("# Så hanterar vi dina personuppgifter"))
         #expect(
             notice.contains(
-                "Vi raderar den 30 dagar efter att vi har svarat, och senast 90 dagar efter att vi tog emot den även om vi inte har svarat."
+                "Vi raderar den 30 dagar efter att vi har svarat eller efter att vi har avslutat ärendet utan svar, och senast 90 dagar efter att vi tog emot den även om ärendet fortfarande är öppet."
             ))
         #expect(notice.contains("2 år efter att vi tog emot den"))
         #expect(notice.contains("1 månad"))
@@ -43,13 +43,41 @@ struct GeneratedDocumentTests {
         #expect(PrivacyNotice(policy: changed, language: .en).markdown.contains("We delete it 14 days after we have answered"))
     }
 
+    @Test("rules of different durations are named one by one; without a `closed` rule the old wording stays")
+    func closedWording() throws {
+        let closedRule = "{ after = \"closed\", keep = \"30 days\" }"
+        #expect(DefaultPolicy.text.contains(closedRule))
+        let shorter = try PolicyLoader.parse(
+            DefaultPolicy.text.replacingOccurrences(of: closedRule, with: "{ after = \"closed\", keep = \"10 days\" }"), file: "p")
+        #expect(
+            PrivacyNotice(policy: shorter, language: .en).markdown.contains(
+                "We delete it 30 days after we have answered or 10 days after we have closed the case without an answer, and"))
+        #expect(
+            PrivacyNotice(policy: shorter, language: .sv).markdown.contains(
+                "Vi raderar den 30 dagar efter att vi har svarat eller 10 dagar efter att vi har avslutat ärendet utan svar, och"))
+        let withoutClosed = try PolicyLoader.parse(DefaultPolicy.text.replacingOccurrences(of: "    \(closedRule),\n", with: ""), file: "p")
+        #expect(
+            PrivacyNotice(policy: withoutClosed, language: .en).markdown.contains(
+                "We delete it 30 days after we have answered, and at the latest 90 days after we received it, even if we have not answered."
+            ))
+    }
+
+    @Test("the summary of `inbox policy show` names the close and the epoch")
+    func summary() {
+        let summary = PolicySummary.text(policy: policy)
+        #expect(summary.contains("  deleted:     30 days after answered or 30 days after closed, and at most 90 days after received\n"))
+        #expect(summary.contains("closed: the case was closed without an answer (forwarded to another agency, or no answer needed)"))
+        #expect(summary.hasSuffix("key epoch: 1 month"))
+    }
+
     @Test("the record of processing covers article 30.1 a to g")
     func record() {
         let record = RecordOfProcessing.markdown(policy: policy)
         for heading in ["(a)", "(b)", "(c)", "(d)", "(e)", "(f)", "(g, article 32)"] {
             #expect(record.contains(heading), "\(heading)")
         }
-        #expect(record.contains("| email | 30 days after answered | 90 days |"))
+        #expect(record.contains("| email | 30 days after answered; 30 days after closed | 90 days |"))
+        #expect(record.contains("`closed`: the case was closed without an answer (forwarded to another agency, or no answer needed)"))
         #expect(record.contains("| `answering` |"))
     }
 }

@@ -10,7 +10,8 @@ struct PolicyValidationTests {
     func defaultPolicy() throws {
         let policy = try PolicyLoader.load(path: DefaultPolicy.path)
         let email = policy.field(.email)
-        #expect(email.retention == [RetentionRule(event: .answered, keep: RetentionDuration(amount: 30, unit: .days))])
+        let thirtyDays = RetentionDuration(amount: 30, unit: .days)
+        #expect(email.retention == [RetentionRule(event: .answered, keep: thirtyDays), RetentionRule(event: .closed, keep: thirtyDays)])
         #expect(email.hardMaximum == RetentionDuration(amount: 90, unit: .days))
         #expect(email.purpose == "answering")
         #expect(policy.field(.question).hardMaximum == RetentionDuration(amount: 2, unit: .years))
@@ -83,9 +84,10 @@ struct PolicyValidationTests {
             with: "{ after = \"answered\", keep = \"120 days\" }",
             message: "keeping 120 days after answered can be longer than the hard maximum of 90 days", marker: "120 days"),
         Case(
-            name: "a month may exceed 30 days", replace: "{ after = \"answered\", keep = \"30 days\" },\n]\nhard_maximum = \"90 days\"",
-            with: "{ after = \"answered\", keep = \"1 month\" },\n]\nhard_maximum = \"30 days\"",
-            message: "keeping 1 month after answered can be longer than the hard maximum of 30 days", marker: "keep = \"1 month\""),
+            name: "a month may exceed 30 days",
+            replace: "{ after = \"closed\", keep = \"30 days\" },\n]\nhard_maximum = \"90 days\"",
+            with: "{ after = \"closed\", keep = \"1 month\" },\n]\nhard_maximum = \"30 days\"",
+            message: "keeping 1 month after closed can be longer than the hard maximum of 30 days", marker: "keep = \"1 month\""),
         Case(
             name: "two rules from one event", replace: "{ after = \"answered\", keep = \"30 days\" },",
             with: "{ after = \"answered\", keep = \"30 days\" },\n    { after = \"answered\", keep = \"20 days\" },",
@@ -115,6 +117,10 @@ struct PolicyValidationTests {
         Case(
             name: "empty opened_for", replace: "opened_for = [\"accountability\"]", with: "opened_for = []",
             message: "`opened_for` is empty", marker: "opened_for = []"),
+        Case(
+            name: "an event of a case for audit entries", replace: "{ after = \"recorded\", keep = \"2 years\" }",
+            with: "{ after = \"closed\", keep = \"2 years\" }",
+            message: "unknown event `closed` for the audit field", marker: "after = \"closed\", keep = \"2 years\""),
     ]
 
     @Test("an invalid policy is refused with its line", arguments: cases)
@@ -138,5 +144,20 @@ struct PolicyValidationTests {
         let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(text, file: "p") }
         #expect(error.hint == "the keys of [keys] are: epoch")
         #expect(error.location.column == 1)
+    }
+
+    @Test("`closed` may count for every field of a record, not for audit entries", arguments: ["Your question.", "Our answer to you."])
+    func closedForRecordFields(description: String) throws {
+        let marker =
+            "description.en = \"\(description)\"\npurpose = \"public_records\"\nopened_for = [\"answering\", \"access_request\"]\nretention = [\n"
+        #expect(DefaultPolicy.text.contains(marker))
+        let text = DefaultPolicy.text.replacingOccurrences(of: marker, with: marker + "    { after = \"closed\", keep = \"1 year\" },\n")
+        let policy = try PolicyLoader.parse(text, file: "p")
+        let field = try #require(policy.fields.first { $0.description.en == description })
+        #expect(field.retention.first == RetentionRule(event: .closed, keep: RetentionDuration(amount: 1, unit: .years)))
+
+        let audit = DefaultPolicy.text.replacingOccurrences(of: "after = \"recorded\"", with: "after = \"closed\"")
+        let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(audit, file: "p") }
+        #expect(error.hint == "a rule for audit counts from: recorded; an audit entry belongs to no case, so it is never closed")
     }
 }

@@ -44,21 +44,41 @@ struct NoticeText {
         switch event {
         case .received: text("efter att vi tog emot den", "after we received it")
         case .answered: text("efter att vi har svarat", "after we have answered")
+        case .closed: text("efter att vi har avslutat ärendet utan svar", "after we have closed the case without an answer")
         case .recorded: text("efter att den skrevs", "after it was written")
         }
     }
 
     func retention(_ field: FieldPolicy, language: NoticeLanguage) -> String {
-        let rules = field.retention.map { "\($0.keep.localized(language)) \(after($0.event))" }
         let maximum = field.hardMaximum.localized(language)
         let maximumRule = field.retention.contains { $0.event == .received && $0.keep == field.hardMaximum }
-        if rules.isEmpty || maximumRule && rules.count == 1 {
+        if field.retention.isEmpty || maximumRule && field.retention.count == 1 {
             return text("Vi raderar den \(maximum) \(after(.received)).", "We delete it \(maximum) \(after(.received)).")
         }
-        let list = rules.joined(separator: text(" eller ", " or "))
+        let list = rulesInWords(field.retention, language: language)
+        // What may not have happened when the hard maximum comes: no answer, or no end of the case.
+        let unless =
+            field.retention.contains { $0.event == .closed }
+            ? text("även om ärendet fortfarande är öppet", "even if the case is still open")
+            : text("även om vi inte har svarat", "even if we have not answered")
         return text(
-            "Vi raderar den \(list), och senast \(maximum) \(after(.received)) även om vi inte har svarat.",
-            "We delete it \(list), and at the latest \(maximum) \(after(.received)), even if we have not answered.")
+            "Vi raderar den \(list), och senast \(maximum) \(after(.received)) \(unless).",
+            "We delete it \(list), and at the latest \(maximum) \(after(.received)), \(unless).")
+    }
+
+    /// Rules of one duration read as one: "30 days after we have answered or after we have closed
+    /// the case without an answer", not the duration twice.
+    private func rulesInWords(_ rules: [RetentionRule], language: NoticeLanguage) -> String {
+        var groups: [(keep: RetentionDuration, events: [RetentionEvent])] = []
+        for rule in rules {
+            if let index = groups.firstIndex(where: { $0.keep == rule.keep }) {
+                groups[index].events.append(rule.event)
+            } else {
+                groups.append((rule.keep, [rule.event]))
+            }
+        }
+        let or = text(" eller ", " or ")
+        return groups.map { "\($0.keep.localized(language)) \($0.events.map(after).joined(separator: or))" }.joined(separator: or)
     }
 
     func security(epoch: String, emailMaximum: String) -> String {

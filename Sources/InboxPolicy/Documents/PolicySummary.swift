@@ -15,6 +15,11 @@ public enum PolicySummary {
             lines.append("  archival:    \(field.archivalReference)")
             lines.append("")
         }
+        // The other events say what they mean; `closed` alone could be read as "answered".
+        if RetentionEvent.named(in: policy.fields).contains(.closed) {
+            lines.append("closed: \(RetentionEvent.closed.meaning)")
+            lines.append("")
+        }
         lines.append("key epoch: \(policy.epochMonths) month\(policy.epochMonths == 1 ? "" : "s")")
         return lines.joined(separator: "\n")
     }

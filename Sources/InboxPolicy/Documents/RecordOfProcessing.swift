@@ -63,6 +63,9 @@ public enum RecordOfProcessing {
             add("| \(field.field.rawValue) | \(rules.isEmpty ? "-" : rules) | \(field.hardMaximum) | \(cell(field.archivalReference)) |")
         }
         add()
+        let events = RetentionEvent.named(in: policy.fields).map { "`\($0.rawValue)`: \($0.meaning)" }
+        add("Events: \(events.joined(separator: "; ")).")
+        add()
         add("Deadlines are computed from the event times at every purge (hourly), so a shortened retention applies to existing data at")
         add(
             "the next purge. Erasure on request deletes every field of the record at once. Held records (legal hold) are kept until released."

@@ -23,8 +23,9 @@ public struct FieldPolicy: Sendable, Equatable {
     }
 
     /// The deadline of this field for a record with these event times: the earliest of every rule
-    /// whose event has happened, and the hard maximum from receipt.
-    public func deadline(received: Date, answered: Date?) -> Deadline {
+    /// whose event has happened, and the hard maximum from receipt. A case that was never closed
+    /// without an answer passes `closed: nil`, so an `after = "closed"` rule does not apply to it.
+    public func deadline(received: Date, answered: Date?, closed: Date? = nil) -> Deadline {
         let origin = field == .audit ? RetentionEvent.recorded : .received
         var best = Deadline(date: hardMaximum.added(to: received), rule: "hard maximum \(hardMaximum) after \(origin.rawValue)")
         for rule in retention {
@@ -32,6 +33,7 @@ public struct FieldPolicy: Sendable, Equatable {
                 switch rule.event {
                 case .received, .recorded: received
                 case .answered: answered
+                case .closed: closed
                 }
             guard let start else { continue }
             let date = rule.keep.added(to: start)

@@ -6,7 +6,7 @@ public enum PolicyField: String, Sendable, CaseIterable {
 
     /// The events a retention rule of this field may count from.
     public var events: [RetentionEvent] {
-        self == .audit ? [.recorded] : [.received, .answered]
+        self == .audit ? [.recorded] : [.received, .answered, .closed]
     }
 }
 
@@ -17,6 +17,8 @@ public enum RetentionEvent: String, Sendable, CaseIterable {
     case received
     /// Staff sent the answer.
     case answered
+    /// The case was closed without an answer: forwarded to another agency, or no answer needed.
+    case closed
     /// An audit entry was written.
     case recorded
 }
