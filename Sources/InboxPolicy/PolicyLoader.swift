@@ -1,6 +1,7 @@
 // Reads and validates a policy file. Validation is strict: an unknown key, a missing setting, a
 // duplicate, a bad duration, an unknown event or purpose, or a hard maximum shorter than a rule is
-// an error with the file, line and column, and a hint.
+// an error with the file, line and column, and a hint. The optional [cases] table is read in
+// PolicyLoader+Cases.swift.
 import Foundation
 public import InboxTOML
 
@@ -61,22 +62,23 @@ public enum PolicyLoader {
             try purgeTable.finish(known: ["max_gap"])
         }
 
+        let cases = try parseCases(&root)
         let purposes = try parsePurposes(&root)
         let fields = try parseFields(&root, purposes: purposes)
         let recipients = try parseRecipients(&root)
         try root.finish(known: [
-            "version", "controller", "data_protection_contact", "supervisory_authority", "keys", "purge", "purposes", "fields",
-            "recipients",
+            "version", "controller", "data_protection_contact", "supervisory_authority", "keys", "purge", "cases", "purposes",
+            "fields", "recipients",
         ])
 
         return Policy(
             controller: controller, dataProtectionContact: contact, supervisoryAuthority: authority, epochMonths: epochMonths,
-            purposes: purposes, fieldPolicies: fields, recipients: recipients, purge: purge)
+            purposes: purposes, fieldPolicies: fields, recipients: recipients, purge: purge, cases: cases)
     }
 
-    private static let durationHint = "write a whole number and a unit: \"30 days\", \"6 weeks\", \"3 months\", \"2 years\""
+    static let durationHint = "write a whole number and a unit: \"30 days\", \"6 weeks\", \"3 months\", \"2 years\""
 
-    private static func duration(_ text: String, at location: SourceLocation, what: String) throws(PolicyError) -> RetentionDuration {
+    static func duration(_ text: String, at location: SourceLocation, what: String) throws(PolicyError) -> RetentionDuration {
         guard let duration = RetentionDuration(parsing: text) else {
             throw PolicyError(location, "\(what) \"\(text)\" is not a duration", hint: durationHint)
         }

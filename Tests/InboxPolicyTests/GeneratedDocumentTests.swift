@@ -62,11 +62,12 @@ struct GeneratedDocumentTests {
             ))
     }
 
-    @Test("the summary of `inbox policy show` names the close and the epoch")
+    @Test("the summary of `inbox policy show` names the close, the due dates and the epoch")
     func summary() {
         let summary = PolicySummary.text(policy: policy)
         #expect(summary.contains("  deleted:     30 days after answered or 30 days after closed, and at most 90 days after received\n"))
         #expect(summary.contains("closed: the case was closed without an answer (forwarded to another agency, or no answer needed)"))
+        #expect(summary.contains("cases: due 5 working days after the day of receipt (Swedish time; weekends, public holidays,"))
         #expect(summary.hasSuffix("key epoch: 1 month"))
     }
 

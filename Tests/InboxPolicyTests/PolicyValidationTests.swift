@@ -19,6 +19,7 @@ struct PolicyValidationTests {
         #expect(policy.field(.audit).hardMaximum == RetentionDuration(amount: 2, unit: .years))
         #expect(policy.epochMonths == 1)
         #expect(policy.recipients.first?.fields == [.email, .answer])
+        #expect(policy.cases.answerWithin == .workingDays(5))
     }
 
     /// One invalid variant of the default policy: `replace` becomes `with`, and the error must
@@ -121,7 +122,39 @@ struct PolicyValidationTests {
             name: "an event of a case for audit entries", replace: "{ after = \"recorded\", keep = \"2 years\" }",
             with: "{ after = \"closed\", keep = \"2 years\" }",
             message: "unknown event `closed` for the audit field", marker: "after = \"closed\", keep = \"2 years\""),
+        Case(
+            name: "[cases]: unknown key", replace: answerWithin, with: "\(answerWithin)\nremind_after = \"3 days\"",
+            message: "unknown key `remind_after` in [cases]", marker: "remind_after"),
+        Case(
+            name: "[cases]: a number in words", replace: answerWithin, with: "answer_within = \"five working days\"",
+            message: "the time to answer \"five working days\" does not start with a number", marker: "five working days"),
+        Case(
+            name: "[cases]: no time at all", replace: answerWithin, with: "answer_within = \"0 working days\"",
+            message: "an answer within 0 working days is no time to answer", marker: "0 working days"),
+        Case(
+            name: "[cases]: zero calendar days", replace: answerWithin, with: "answer_within = \"0 days\"",
+            message: "an answer within 0 days is no time to answer", marker: "answer_within = \"0 days\""),
+        Case(
+            name: "[cases]: unknown unit", replace: answerWithin, with: "answer_within = \"5 workdays\"",
+            message: "the time to answer \"5 workdays\" has an unknown unit `workdays`", marker: "5 workdays"),
+        Case(
+            name: "[cases]: no unit", replace: answerWithin, with: "answer_within = \"5\"",
+            message: "the time to answer \"5\" has no unit", marker: "answer_within = \"5\""),
+        Case(
+            name: "[cases]: more working days than a year has", replace: answerWithin, with: "answer_within = \"251 working days\"",
+            message: "an answer within 251 working days is longer than a year", marker: "251 working days"),
+        Case(
+            name: "[cases]: more months than a year has", replace: answerWithin, with: "answer_within = \"13 months\"",
+            message: "an answer within 13 months is longer than a year", marker: "13 months"),
+        Case(
+            name: "[cases]: wrong kind of value", replace: answerWithin, with: "answer_within = 5",
+            message: "`answer_within` in [cases] must be a string, not an integer", marker: "answer_within = 5"),
+        Case(
+            name: "[cases]: empty table", replace: "\(answerWithin)\n", with: "",
+            message: "[cases] is missing `answer_within`", marker: "[cases]"),
     ]
+
+    static let answerWithin = "answer_within = \"5 working days\""
 
     @Test("an invalid policy is refused with its line", arguments: cases)
     func invalid(_ testCase: Case) throws {
@@ -144,6 +177,37 @@ struct PolicyValidationTests {
         let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(text, file: "p") }
         #expect(error.hint == "the keys of [keys] are: epoch")
         #expect(error.location.column == 1)
+    }
+
+    @Test("unknown keys in [cases] come with the key that is allowed")
+    func casesHint() throws {
+        let text = DefaultPolicy.text.replacingOccurrences(of: Self.answerWithin, with: "answer_in = \"5 working days\"")
+        let error = try #require(throws: PolicyError.self) { try PolicyLoader.parse(text, file: "p") }
+        #expect(error.message == "[cases] is missing `answer_within`")
+        let unknown = DefaultPolicy.text.replacingOccurrences(of: Self.answerWithin, with: "\(Self.answerWithin)\nanswer_in = 5")
+        let unknownError = try #require(throws: PolicyError.self) { try PolicyLoader.parse(unknown, file: "p") }
+        #expect(unknownError.hint == "the keys of [cases] are: answer_within")
+        let unit = DefaultPolicy.text.replacingOccurrences(of: Self.answerWithin, with: "answer_within = \"5 workdays\"")
+        let unitError = try #require(throws: PolicyError.self) { try PolicyLoader.parse(unit, file: "p") }
+        #expect(unitError.hint?.contains("\"5 working days\"") == true, "\(unitError)")
+    }
+
+    @Test(
+        "answer_within in working days or calendar units",
+        arguments: [
+            ("1 working day", AnswerWithin.workingDays(1)), ("5 Working Days", .workingDays(5)), ("250 working days", .workingDays(250)),
+            ("10 days", .calendar(RetentionDuration(amount: 10, unit: .days))),
+            ("1 day", .calendar(RetentionDuration(amount: 1, unit: .days))),
+            ("2 weeks", .calendar(RetentionDuration(amount: 2, unit: .weeks))),
+            ("1 month", .calendar(RetentionDuration(amount: 1, unit: .months))),
+            ("12 months", .calendar(RetentionDuration(amount: 12, unit: .months))),
+            ("365 days", .calendar(RetentionDuration(amount: 365, unit: .days))),
+            ("1 year", .calendar(RetentionDuration(amount: 1, unit: .years))),
+        ])
+    func acceptedAnswerWithin(text: String, expected: AnswerWithin) throws {
+        let policy = try PolicyLoader.parse(
+            DefaultPolicy.text.replacingOccurrences(of: Self.answerWithin, with: "answer_within = \"\(text)\""), file: "p")
+        #expect(policy.cases.answerWithin == expected)
     }
 
     @Test("`closed` may count for every field of a record, not for audit entries", arguments: ["Your question.", "Our answer to you."])

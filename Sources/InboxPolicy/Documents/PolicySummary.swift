@@ -1,4 +1,5 @@
-// `inbox policy show`: for each field, what is kept, why, and for how long, in plain text.
+// `inbox policy show`: for each field, what is kept, why, and for how long, in plain text; then
+// when cases are due and the key epoch.
 
 public enum PolicySummary {
     public static func text(policy: Policy) -> String {
@@ -20,7 +21,15 @@ public enum PolicySummary {
             lines.append("closed: \(RetentionEvent.closed.meaning)")
             lines.append("")
         }
+        lines.append("cases: \(dueText(policy.cases.answerWithin))")
         lines.append("key epoch: \(policy.epochMonths) month\(policy.epochMonths == 1 ? "" : "s")")
         return lines.joined(separator: "\n")
+    }
+
+    private static func dueText(_ answerWithin: AnswerWithin?) -> String {
+        guard let answerWithin else { return "no due dates ([cases] answer_within is not set)" }
+        var skipped = ""
+        if case .workingDays = answerWithin { skipped = "; weekends, public holidays, midsommarafton, julafton and nyårsafton skipped" }
+        return "due \(answerWithin) after the day of receipt (Swedish time\(skipped)), overdue when that day ends"
     }
 }

@@ -16,6 +16,8 @@ public struct Policy: Sendable, Equatable {
     public let recipients: [Recipient]
     /// The purge's own settings.
     public let purge: PurgeSettings
+    /// When cases are due (`[cases]`); no due dates when the policy has no such table.
+    public let cases: CaseSettings
 
     /// Every field's policy, in the order of `PolicyField.allCases`.
     public var fields: [FieldPolicy] { fieldPolicies.all }
