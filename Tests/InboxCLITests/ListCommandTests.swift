@@ -32,10 +32,11 @@ struct ListCommandTests {
         #expect(try list(["--status", "held"]).map { $0["reference"] as? String } == [held.text])
         let all = try list(["--status", "all"])
         #expect(Set(all.compactMap { $0["reference"] as? String }) == [open.text, answered.text, held.text])
-        #expect(
-            all.allSatisfy {
-                Set($0.keys) == ["reference", "status", "held", "received_at", "answered_at", "closed_at", "email_deleted_by", "claimed_by"]
-            })
+        let keys: Set<String> = [
+            "reference", "status", "held", "received_at", "answered_at", "closed_at", "email_deleted_by", "claimed_by", "due", "overdue",
+            "email_deleted_unanswered_by",
+        ]
+        #expect(all.allSatisfy { Set($0.keys) == keys })
     }
 
     @Test("the address's deletion date follows the policy: 90 days unanswered, 30 after an answer")

@@ -144,24 +144,33 @@ struct AnsweringTests {
     }
 
     @Test(
-        "two colleagues answering the same question at once: the first answer is recorded, the second is reported as sent and not recorded")
+        "two colleagues at once: the second is stopped at the claim; one who takes the case over meanwhile is the one whose answer is recorded")
     func colleaguesAtOnce() async throws {
         let inbox = try InboxFixture(created: t0)
         let record = try await inbox.submit(at: t0)
         let (answering, hierarchy, master) = try answering(inbox)
-        let anna = try await answering.open(record.reference, now: t0)
-        let bo = try await answering.open(record.reference, now: t0)
-        _ = try await answering.send("Annas svar.", for: anna, through: RecordingRelay(), now: t0 + 60)
+        let anna = Answering(reader: answering.reader, identity: StaffIdentity(uid: 1001, user: "anna", sudo: nil))
+        let bo = Answering(reader: answering.reader, identity: StaffIdentity(uid: 1002, user: "bo", sudo: nil))
+        let annasQuestion = try await anna.open(record.reference, now: t0)
+        let stopped = await #expect(throws: CaseClaimedByOther.self) { try await bo.open(record.reference, now: t0) }
+        #expect(stopped?.claimant == "anna")
+        let bosQuestion = try await bo.open(record.reference, takeOverReason: "Anna is ill", now: t0 + 30)
+        // Anna's editor was still open: the relay takes her answer, but it is not hers to record.
         await #expect(throws: AnswerSentNotRecorded.self) {
-            try await answering.send("Bos svar.", for: bo, through: RecordingRelay(), now: t0 + 120)
+            try await anna.send("Annas svar.", for: annasQuestion, through: RecordingRelay(), now: t0 + 60)
         }
+        _ = try await bo.send("Bos svar.", for: bosQuestion, through: RecordingRelay(), now: t0 + 120)
         let stored = try #require(try await inbox.store.record(record.reference))
-        #expect(stored.answeredAt == t0 + 60)
+        #expect(stored.answeredAt == t0 + 120 && stored.claim?.claimant == "bo")
         let sealed = try SealedField(bytes: try #require(try await inbox.store.sealedFields(of: record.reference)[.answer]))
         let opened = try hierarchy.openEpochKey(epoch: sealed.epoch, field: .answer, master: master).open(
             sealed, reference: record.reference.text, field: .answer)
-        #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Annas svar.")
-        #expect(try await inbox.audit.entries().map(\.entry.action) == [.open, .open, .answer])
+        #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Bos svar.")
+        let entries = try await inbox.audit.entries().map(\.entry)
+        #expect(entries.map(\.action) == [.claim, .open, .takeOver, .open, .answer])
+        // (The openings name this process's account: one person per process, as in production.)
+        #expect([entries[0].user, entries[2].user] == ["anna", "bo"])
+        #expect(entries[2].tookOverFrom == "anna" && entries[2].reason == "Anna is ill")
     }
 
     @Test("while a record is held, its draft and answer are sealed to its hold's keys, like its other fields")

@@ -32,7 +32,13 @@ public struct PurgePlanner: Sendable {
             let fieldPolicy = policy.field(PolicyField(field))
             var queries: [(CandidateEvent, RetentionDuration)] = [(.received, fieldPolicy.hardMaximum)]
             for rule in fieldPolicy.retention {
-                queries.append((rule.event == .answered ? .answered : .received, rule.keep))
+                let event: CandidateEvent =
+                    switch rule.event {
+                    case .answered: .answered
+                    case .closed: .closed
+                    case .received, .recorded: .received
+                    }
+                queries.append((event, rule.keep))
             }
             var seen = Set<Int64>()
             for (event, duration) in queries {
@@ -41,7 +47,8 @@ public struct PurgePlanner: Sendable {
                 let cutoff = duration.latestStart(expiringBy: now)
                 for candidate in try await allCandidates(field: field, event: event, cutoff: cutoff)
                 where !seen.contains(candidate.recordID) {
-                    let deadline = fieldPolicy.deadline(received: candidate.receivedAt, answered: candidate.answeredAt)
+                    let deadline = fieldPolicy.deadline(
+                        received: candidate.receivedAt, answered: candidate.answeredAt, closed: candidate.closedAt)
                     guard deadline.date <= now else { continue }
                     seen.insert(candidate.recordID)
                     expired.append(

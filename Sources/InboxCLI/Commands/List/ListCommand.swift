@@ -1,5 +1,5 @@
-// `inbox list`: the records and when their address will be deleted. Nothing is decrypted, so no
-// passphrase is needed. For a person at a terminal: the open cases oldest first, a summary line,
+// `inbox list`: the records, who holds each, when each is due, and when their address will be
+// deleted. Nothing is decrypted, so no passphrase is needed. For a person at a terminal: the open cases oldest first, a summary line,
 // at most one screen unless --all or --limit, through the pager. Piped or with --json: every match.
 import ArgumentParser
 import Foundation
@@ -12,7 +12,7 @@ import InboxStore
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List records: reference, status, when received and answered, and when the address will be deleted.",
+        abstract: "List cases: reference, status, who claimed it, when received, due and ended, and when the address will be deleted.",
         discussion: """
             On a terminal the list fills at most one screen, oldest first, through $PAGER (less by default); \
             --all shows every record, --limit N the N oldest. Piped, or with --json, every match is printed.
@@ -30,6 +30,9 @@ struct ListCommand: AsyncParsableCommand {
     @Flag(name: .customLong("mine"), help: "Only the cases you have claimed.") var mine = false
 
     @Flag(name: .customLong("unclaimed"), help: "Only the cases nobody has claimed.") var unclaimed = false
+
+    @Flag(name: .customLong("overdue"), help: "Only the open cases past their due day (the policy's answer_within).")
+    var overdue = false
 
     @Flag(name: .customLong("json"), help: "Print one JSON array of every match, without a limit.") var json = false
 
@@ -56,6 +59,13 @@ struct ListCommand: AsyncParsableCommand {
         let emailDeletedBy: Nullable<Date>
         /// Who works on the case; null while nobody has claimed it.
         let claimedBy: Nullable<String>
+        /// The due day of an open case (yyyy-MM-dd, Swedish time); null once it ended, or without
+        /// `answer_within` in the policy.
+        let due: Nullable<String>
+        let overdue: Bool
+        /// When the address goes if nobody answers or closes the case; null for an ended or held
+        /// case, or one without an address.
+        let emailDeletedUnansweredBy: Nullable<Date>
 
         enum CodingKeys: String, CodingKey {
             case reference, status, held
@@ -64,6 +74,8 @@ struct ListCommand: AsyncParsableCommand {
             case closedAt = "closed_at"
             case emailDeletedBy = "email_deleted_by"
             case claimedBy = "claimed_by"
+            case due, overdue
+            case emailDeletedUnansweredBy = "email_deleted_unanswered_by"
         }
     }
 
@@ -81,16 +93,16 @@ struct ListCommand: AsyncParsableCommand {
             let me = StaffIdentity.current.person
             if mine { records = records.filter { $0.claim?.claimant == me } }
             if unclaimed { records = records.filter { $0.claim == nil } }
-            let emailPolicy = environment.policy.policy.field(.email)
-            let items = records.map { record in
+            var rows = CaseOverview(records: records, policy: environment.policy.policy, now: Date()).rows
+            if overdue { rows = rows.filter(\.isOverdue) }
+            let items = rows.map { row in
                 Item(
-                    reference: record.reference.text, status: record.status.rawValue, held: record.hold != nil,
-                    receivedAt: record.receivedAt,
-                    answeredAt: Nullable(record.answeredAt), closedAt: Nullable(record.closure?.at),
-                    emailDeletedBy: Nullable(
-                        record.fields.contains(.email) && record.hold == nil
-                            ? emailPolicy.deadline(received: record.receivedAt, answered: record.answeredAt).date : nil),
-                    claimedBy: Nullable(record.claim?.claimant))
+                    reference: row.record.reference.text, status: row.record.status.rawValue, held: row.record.hold != nil,
+                    receivedAt: row.record.receivedAt, answeredAt: Nullable(row.record.answeredAt),
+                    closedAt: Nullable(row.record.closure?.at),
+                    emailDeletedBy: Nullable(row.addressDeletedBy), claimedBy: Nullable(row.record.claim?.claimant),
+                    due: Nullable(row.due.map { "\($0.day)" }), overdue: row.isOverdue,
+                    emailDeletedUnansweredBy: Nullable(row.addressDeletedUnansweredBy))
             }
             if json {
                 try JSONOutput.print(items)
@@ -100,6 +112,9 @@ struct ListCommand: AsyncParsableCommand {
             // three lines); piped, every row, as a script expects.
             let screen = Pager.screenLines.map { max(1, $0 - 4) }
             let shown = limit ?? (all ? nil : screen)
+            if overdue && environment.policy.policy.cases.answerWithin == nil {
+                print("The policy sets no due dates ([cases] answer_within), so no case is overdue.")
+            }
             Pager.show(Self.render(items, status: status, showing: shown), sudo: environment.settings.sudo != nil)
         }
     }
@@ -110,11 +125,12 @@ struct ListCommand: AsyncParsableCommand {
         let rows = shown.map { item in
             [
                 item.reference, item.held ? "held" : item.status, item.claimedBy.value ?? "-", item.receivedAt.formatted(time),
+                item.due.value.map { item.overdue ? "\($0) OVERDUE" : $0 } ?? "-",
                 (item.answeredAt.value ?? item.closedAt.value)?.formatted(time) ?? "-",
                 item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
             ]
         }
-        var lines = [TextTable.render([["REFERENCE", "STATUS", "CLAIMED BY", "RECEIVED", "ENDED", "ADDRESS DELETED BY"]] + rows)]
+        var lines = [TextTable.render([["REFERENCE", "STATUS", "CLAIMED BY", "RECEIVED", "DUE", "ENDED", "ADDRESS DELETED BY"]] + rows)]
         let noun = status == .all ? "record(s)" : "\(status.rawValue) record(s)"
         var summary = "\(items.count) \(noun)"
         if shown.count < items.count {
