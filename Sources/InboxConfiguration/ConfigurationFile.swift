@@ -19,6 +19,8 @@ public struct ConfigurationFile: Sendable {
         "host", "port", "admin-port", "rate-limit", "trusted-proxy", "request-timeout", "min-free-space",
         // inbox answer's relay and sender
         "smtp-url", "smtp-ca-file", "smtp-credentials-file", "mail-from", "subject",
+        // inbox answer --template's directory
+        "templates-dir",
     ]
     static let numeric: Set<String> = ["port", "admin-port", "request-timeout", "min-free-space"]
     static let guide = "deploy/README.md"
