@@ -121,6 +121,7 @@ let package = Package(
                 "InboxMail",
                 "InboxPolicy",
                 "InboxStore",
+                "InboxTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

@@ -2,12 +2,19 @@
 and an official note, an interim reply and an answer (the mail checked at a real SMTP server), a
 forward with a message to the citizen and a close without one, the form's language kept, and the
 working note's sealed bytes gone from the database files once the case is answered."""
+import datetime
 import getpass
 import json
+import os
+import pty
+import select
 import sqlite3
+import subprocess
+import time
+import zoneinfo
 from urllib.parse import urlencode
 
-from conftest import JSON_FORM, Server, request
+from conftest import INBOX, JSON_FORM, POLICY, ROOT, Server, request
 from mail_relay import Relay
 
 PERSON = getpass.getuser()
@@ -109,3 +116,65 @@ def sealed_working_notes(inbox):
         return None
     with sqlite3.connect(path) as database:
         return [row[0] for row in database.execute("SELECT sealed FROM case_notes WHERE kind = 'working'")]
+
+
+def in_terminal(command, environment, timeout=60):
+    """Runs `command` with a pseudo-terminal as its controlling terminal (the editor needs one);
+    returns its exit status and what it wrote."""
+    pid, controller = pty.fork()
+    if pid == 0:
+        os.execvpe(command[0], command, environment)
+    output = b""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        ready, _, _ = select.select([controller], [], [], 0.5)
+        if ready:
+            try:
+                chunk = os.read(controller, 4096)
+            except OSError:
+                break
+            if not chunk:
+                break
+            output += chunk
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
+
+
+def written_in_english(day):
+    """A yyyy-MM-dd day as an English letter writes it: 5 April 2027."""
+    parsed = datetime.date.fromisoformat(day)
+    return f"{parsed.day} {parsed.strftime('%B')} {parsed.year}"
+
+
+def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server, tmp_path):
+    status, _, body = request(server.port, "POST", "/?lang=en",
+                              body=urlencode({"question": "When will I hear back?", "email": "john.smith@example.com"}),
+                              headers=JSON_FORM)
+    assert status == 201
+    reference = json.loads(body)["reference"]
+    received_day = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date().isoformat()
+    # The due day the list shows (the policy's five working days; their arithmetic has its own
+    # unit tests) is the one the letter names.
+    due_day = inbox.records()[0]["due"]
+    seen = tmp_path / "seen.txt"
+    editor = tmp_path / "editor.sh"
+    editor.write_text(f'#!/bin/sh\ncp "$1" {seen}\n')
+    editor.chmod(0o755)
+    with Relay() as relay:
+        status, output = in_terminal(
+            [INBOX, "answer", reference, "--interim", "--template", "interim", "--templates-dir", str(ROOT / "deploy/templates"),
+             "--yes", "--data-dir", str(inbox.data), "--policy", POLICY, "--passphrase-file", str(inbox.passphrase),
+             *mail_options(relay)],
+            dict(os.environ, EDITOR=str(editor), VISUAL=""))
+        assert status == 0, output
+        messages = relay.messages
+    body = messages[0]["message"].get_content().replace("\r\n", "\n")
+    # English (the form's language), the date received and the due day written out, the signature
+    # with this account's full name; the editor saw the same text.
+    assert f"which we received on {written_in_english(received_day)}." in body
+    assert f"by {written_in_english(due_day)} at the latest" in body
+    assert f"reference {reference}" in body and "Kind regards" in body and "{{" not in body
+    assert body.strip() in seen.read_text()
+    shown = json.loads(inbox.run("show", reference, "--json", "--passphrase-file", str(inbox.passphrase)).stdout)
+    assert shown["status"] == "open" and [note["kind"] for note in shown["notes"]] == ["interim"]
+    assert shown["notes"][0]["text"].strip() == body.strip()

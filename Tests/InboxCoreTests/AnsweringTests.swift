@@ -144,7 +144,8 @@ struct AnsweringTests {
     }
 
     @Test(
-        "two colleagues at once: the second is stopped at the claim; one who takes the case over meanwhile is the one whose answer is recorded")
+        "two colleagues at once: the second is stopped at the claim; one who takes the case over meanwhile is the one whose answer is recorded"
+    )
     func colleaguesAtOnce() async throws {
         let inbox = try InboxFixture(created: t0)
         let record = try await inbox.submit(at: t0)
