@@ -21,6 +21,8 @@ public struct ConfigurationFile: Sendable {
         "smtp-url", "smtp-ca-file", "smtp-credentials-file", "mail-from", "subject",
         // inbox answer --template's directory
         "templates-dir",
+        // where inbox digest mails the staff's daily summary
+        "digest-to",
     ]
     static let numeric: Set<String> = ["port", "admin-port", "request-timeout", "min-free-space"]
     static let guide = "deploy/README.md"

@@ -13,7 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = ROOT / "deploy" / "systemd"
 BIN = Path(os.environ.get("INBOX_BIN_DIR", ROOT / ".build" / "debug"))
-UNIT_NAMES = ["inbox-server.service", "inbox-purge.service", "inbox-purge.timer"]
+UNIT_NAMES = ["inbox-server.service", "inbox-purge.service", "inbox-purge.timer", "inbox-digest.service", "inbox-digest.timer"]
 
 
 def scratch_root(directory: Path, units: Path = UNITS) -> Path:
@@ -74,7 +74,8 @@ def test_the_units_with_their_postgresql_drop_ins_verify_and_reach_only_the_data
     assert "IPAddressDeny" not in server and server.count("IPAddressAllow=") == 1
 
 
-@pytest.mark.parametrize("unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0)])
+@pytest.mark.parametrize(
+    "unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0), ("inbox-digest.service", 2.0)])
 def test_exposure_is_at_most_the_ceiling(unit, ceiling):
     assert exposure(UNITS / unit) <= ceiling
 

@@ -178,3 +178,48 @@ def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server
     shown = json.loads(inbox.run("show", reference, "--json", "--passphrase-file", str(inbox.passphrase)).stdout)
     assert shown["status"] == "open" and [note["kind"] for note in shown["notes"]] == ["interim"]
     assert shown["notes"][0]["text"].strip() == body.strip()
+
+
+def inbox_at(inbox, offset, *arguments, check=True):
+    """`inbox` with the clock moved by `offset` (faketime's syntax: "+10d")."""
+    return subprocess.run(["faketime", "-f", offset, INBOX, *arguments, "--data-dir", str(inbox.data), "--policy", POLICY],
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, check=check)
+
+
+def test_overdue_and_the_digest_across_the_days_with_no_personal_data(inbox, server):
+    canary_question, canary_address = "Kanariefågeln sjunger om skatten", "kanarie.fagel@example.se"
+    status, _, body = request(server.port, "POST", "/", body=urlencode({"question": canary_question, "email": canary_address}),
+                              headers=JSON_FORM)
+    assert status == 201
+    reference = json.loads(body)["reference"]
+    server.stop()
+    due = datetime.date.fromisoformat(inbox.records()[0]["due"])
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date()
+
+    def overdue_at(days):
+        return [row["reference"] for row in json.loads(inbox_at(inbox, f"+{days}d", "list", "--overdue", "--json").stdout)]
+
+    # Not overdue on its due day; overdue the day after it (whatever weekends and holidays lie between).
+    assert overdue_at(0) == []
+    assert overdue_at((due - today).days) == []
+    assert overdue_at((due - today).days + 1) == [reference]
+
+    # 84 days on: overdue, and the address goes unanswered within the week (90 days after receipt).
+    printed = inbox_at(inbox, "+84d", "digest", "--print").stdout
+    assert "Overdue (not answered within 5 working days): 1" in printed
+    assert "Addresses deleted unanswered within 7 days: 1" in printed
+    assert printed.count(reference) == 2
+    with Relay() as relay:
+        inbox_at(inbox, "+84d", "digest", "--to", "registrator@myndighet.example", *mail_options(relay))
+        messages = relay.messages
+    assert [message["rcpt_tos"] for message in messages] == [["registrator@myndighet.example"]]
+    mailed = messages[0]["message"].get_content()
+    assert reference in mailed and "1 overdue" in messages[0]["message"]["Subject"]
+    # The canary: nothing of the citizen's, in the mail or in its audit entry.
+    raw = messages[0]["message"].as_string()
+    for secret in (canary_question, canary_address, "kanarie"):
+        assert secret not in raw and secret not in inbox.run("audit", "list", "--json").stdout
+    assert json.loads(inbox.run("audit", "list", "--json").stdout)[-1]["action"] == "digest"
+    # Once answered, nothing is overdue and nothing goes unanswered.
+    inbox.run("close", reference, "--reason", "no-answer-needed")
+    assert "Overdue (not answered within 5 working days): 0" in inbox_at(inbox, "+84d", "digest", "--print").stdout

@@ -13,8 +13,12 @@ struct RelayMailSender: MailSender {
     }
 
     func sendAnswer(_ text: String, to address: String, reference: Reference) async throws -> String {
-        let message = try MailMessage(
-            from: settings.from, to: try Self.recipient(address), subject: "\(settings.subject) \(reference)", body: text)
+        try await send(text, to: address, subject: "\(settings.subject) \(reference)")
+    }
+
+    /// Any other message from the agency's sender (the staff's daily digest).
+    func send(_ text: String, to address: String, subject: String) async throws -> String {
+        let message = try MailMessage(from: settings.from, to: try Self.recipient(address), subject: subject, body: text)
         return "\(try await SMTPClient(configuration: settings.smtp).send(message))"
     }
 }
