@@ -100,9 +100,13 @@ def test_claims_notes_interim_answer_forward_and_close(any_inbox, tmp_path):
     assert refused.returncode != 0 and "is closed" in refused.stderr
     refused = inbox.run("note", quiet, "--message-file", str(working), check=False)
     assert refused.returncode != 0 and "only --official" in refused.stderr
+    # The person's access request sees the notes and the interim reply kept about their question.
+    exported = json.loads(inbox.run("export", "--email", "anna.andersson@example.se", *passphrase).stdout)
+    assert {record["reference"]: [note["kind"] for note in record["notes"]] for record in exported} == {
+        answered: ["official", "interim"], quiet: []}
     # Every step is in the audit log, which verifies.
     actions = [entry["action"] for entry in json.loads(inbox.run("audit", "list", "--json").stdout)]
-    for action in ("claim", "note", "interim", "answer", "close"):
+    for action in ("claim", "note", "interim", "answer", "close", "export"):
         assert action in actions
     assert actions.count("note") == 2 and actions.count("close") == 2
     inbox.run("audit", "verify")

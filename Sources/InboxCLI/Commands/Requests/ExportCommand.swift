@@ -25,14 +25,29 @@ struct ExportCommand: AsyncParsableCommand {
         let held: Bool
         let receivedAt: Date
         let answeredAt: Date?
+        let closedAt: Date?
         let fields: [String: String]
         /// Per field: when it will be deleted, and by which rule.
         let retention: [String: Retention]
+        /// The notes on the case and the interim replies sent: personal data of the person too.
+        let notes: [Note]
 
         enum CodingKeys: String, CodingKey {
-            case reference, status, held, fields, retention
+            case reference, status, held, fields, retention, notes
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
+            case closedAt = "closed_at"
+        }
+    }
+
+    struct Note: Encodable {
+        let kind: String
+        let writtenAt: Date
+        let text: String
+
+        enum CodingKeys: String, CodingKey {
+            case kind, text
+            case writtenAt = "written_at"
         }
     }
 
@@ -65,7 +80,7 @@ struct ExportCommand: AsyncParsableCommand {
                         guard let text else { continue }
                         fields[field.rawValue] = TerminalSafeText.render(text)
                         let deadline = policy.field(PolicyField(field)).deadline(
-                            received: opened.record.receivedAt, answered: opened.record.answeredAt)
+                            received: opened.record.receivedAt, answered: opened.record.answeredAt, closed: opened.record.closure?.at)
                         retention[field.rawValue] = Retention(
                             deletedBy: opened.record.hold == nil ? deadline.date : nil,
                             rule: opened.record.hold == nil ? deadline.rule : "held: kept until released")
@@ -73,8 +88,9 @@ struct ExportCommand: AsyncParsableCommand {
                     records.append(
                         Record(
                             reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
-                            receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, fields: fields, retention: retention
-                        ))
+                            receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, closedAt: opened.record.closure?.at,
+                            fields: fields, retention: retention,
+                            notes: opened.notes.map { Note(kind: $0.kind.rawValue, writtenAt: $0.writtenAt, text: $0.text) }))
                 }
             }
             try JSONOutput.print(records)
