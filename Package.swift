@@ -31,6 +31,9 @@ let package = Package(
         // TLS for the SMTP client (STARTTLS and implicit TLS), on SwiftNIO.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        // The Prometheus text format for the server's /metrics. Its own dependencies (swift-atomics,
+        // swift-metrics) are in the graph through SwiftNIO and Hummingbird already.
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
         // PostgreSQL, the store for several intake nodes.
@@ -140,6 +143,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
+                // /metrics on the admin port.
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 // SIGHUP: the sealer reads its keys afresh.
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),

@@ -4,6 +4,7 @@ import Hummingbird
 import InboxCore
 import InboxStore
 import NIOPosix
+import Prometheus
 
 struct AdminController: Sendable {
     let sealer: IntakeSealer
@@ -17,16 +18,25 @@ struct AdminController: Sendable {
     func addRoutes(to router: Router<BasicRequestContext>) {
         router.get("/healthz") { _, _ in try await self.health() }
         router.get("/metrics") { _, _ in
-            var text = self.metrics.exposition()
-            if let reading = self.space?.read() {
-                text += "# HELP inbox_data_directory_free_bytes Free space for the database, as statvfs says.\n"
-                text += "# TYPE inbox_data_directory_free_bytes gauge\n"
-                text += "inbox_data_directory_free_bytes \(reading.freeBytes)\n"
-            }
+            var exposition: [UInt8] = []
+            self.metrics.emit(into: &exposition)
+            self.emitDataDirectorySpace(into: &exposition)
             return Response(
                 status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: text)))
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: exposition)))
         }
+    }
+
+    /// The data directory's free space, read at the scrape into a registry made for that scrape:
+    /// when the file system cannot be asked the gauge is absent, never a stale earlier reading.
+    private func emitDataDirectorySpace(into exposition: inout [UInt8]) {
+        guard let reading = space?.read() else { return }
+        let registry = PrometheusCollectorRegistry()
+        registry.makeGauge(
+            descriptor: MetricNameDescriptor(
+                metricName: "inbox_data_directory_free_bytes", unitName: "", helpText: "Free space for the database, as statvfs says.")
+        ).set(to: Double(reading.freeBytes))
+        registry.emit(into: &exposition)
     }
 
     /// 200 when a submission would be taken now: the store's write lock can be had, its file system
