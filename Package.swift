@@ -31,8 +31,9 @@ let package = Package(
         // TLS for the SMTP client (STARTTLS and implicit TLS), on SwiftNIO.
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
-        // The Prometheus text format for the server's /metrics. Its own dependencies (swift-atomics,
-        // swift-metrics) are in the graph through SwiftNIO and Hummingbird already.
+        // The Prometheus text format for the server's /metrics and the staff command's textfile.
+        // Its own dependencies (swift-atomics, swift-metrics) are in the graph through SwiftNIO and
+        // Hummingbird already.
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         // SQLite, the embedded default store: migrations, WAL, one writer (system libsqlite3).
         .package(url: "https://github.com/groue/GRDB.swift.git", from: "7.10.0"),
@@ -126,6 +127,8 @@ let package = Package(
                 "InboxStore",
                 "InboxTime",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                // The case gauges for node_exporter's textfile collector.
+                .product(name: "Prometheus", package: "swift-prometheus"),
             ],
             swiftSettings: strictSettings
         ),
