@@ -227,3 +227,43 @@ def test_overdue_and_the_digest_across_the_days_with_no_personal_data(inbox, ser
     # Once answered, nothing is overdue and nothing goes unanswered.
     inbox.run("close", reference, "--reason", "no-answer-needed")
     assert "Overdue (not answered within 5 working days): 0" in inbox_at(inbox, "+84d", "digest", "--print").stdout
+
+
+def gauges(path):
+    """The samples of a .prom file: name → value (the collector's format: HELP, TYPE, samples)."""
+    samples = {}
+    for line in path.read_text().splitlines():
+        if line and not line.startswith("#"):
+            name, value = line.split(" ")
+            samples[name] = float(value)
+    return samples
+
+
+def test_the_case_gauges_for_node_exporter_across_the_days(inbox, server, tmp_path):
+    for question in ("Första frågan", "Andra frågan"):
+        status, _, _ = request(server.port, "POST", "/", body=urlencode({"question": question, "email": "a@example.se"}),
+                               headers=JSON_FORM)
+        assert status == 201
+    server.stop()
+    claimed = inbox.records()[0]["reference"]
+    inbox.run("claim", claimed)
+    due = datetime.date.fromisoformat(inbox.records()[0]["due"])
+    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date()
+    textfile = tmp_path / "contact-inbox.prom"
+
+    inbox_at(inbox, "+0d", "metrics", "--textfile", str(textfile))
+    now = gauges(textfile)
+    assert (now["inbox_cases_open"], now["inbox_cases_unclaimed"], now["inbox_cases_overdue"]) == (2, 1, 0)
+    assert now["inbox_oldest_open_case_age_seconds"] < 3600
+    assert now["inbox_addresses_deleted_unanswered_within_7d"] == 0
+    # The day after the due day: both overdue. 84 days on, both addresses go within the week.
+    inbox_at(inbox, f"+{(due - today).days + 1}d", "metrics", "--textfile", str(textfile))
+    assert gauges(textfile)["inbox_cases_overdue"] == 2
+    inbox_at(inbox, "+84d", "metrics", "--textfile", str(textfile))
+    later = gauges(textfile)
+    assert later["inbox_addresses_deleted_unanswered_within_7d"] == 2
+    assert 84 * 86400 <= later["inbox_oldest_open_case_age_seconds"] < 85 * 86400
+    # Replaced in one rename: no temporary file is left beside it.
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".") or "prom" in path.name] == ["contact-inbox.prom"]
+    refused = inbox.run("metrics", "--textfile", str(tmp_path / "cases.txt"), check=False)
+    assert refused.returncode != 0 and ".prom" in refused.stderr

@@ -173,13 +173,13 @@ _inbox() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    keys|list|show|answer|export|erase|hold|release|policy|purge|audit|database|help)
+    keys|list|show|claim|unclaim|answer|close|note|digest|metrics|export|erase|hold|release|policy|purge|audit|database|help)
         # Offer subcommand argument completions
         "_inbox_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'keys list show answer export erase hold release policy purge audit database help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'keys list show claim unclaim answer close note digest metrics export erase hold release policy purge audit database help' -- "${cur}"))
         ;;
     esac
 }
@@ -359,7 +359,7 @@ _inbox_keys_export-intake() {
 
 _inbox_list() {
     repeating_flags=()
-    non_repeating_flags=(--json --all -h --help)
+    non_repeating_flags=(--mine --unclaimed --overdue --json --all -h --help)
     repeating_options=()
     non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --status --limit)
     __inbox_offer_flags_options 0
@@ -388,7 +388,7 @@ _inbox_list() {
         return
         ;;
     '--status')
-        __inbox_add_completions -W 'open'$'\n''answered'$'\n''held'$'\n''all'
+        __inbox_add_completions -W 'open'$'\n''answered'$'\n''closed'$'\n''held'$'\n''all'
         return
         ;;
     '--limit')
@@ -439,11 +439,80 @@ _inbox_show() {
     esac
 }
 
+_inbox_claim() {
+    repeating_flags=()
+    non_repeating_flags=(--take-over -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --reason)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    esac
+}
+
+_inbox_unclaim() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    esac
+}
+
 _inbox_answer() {
     repeating_flags=()
-    non_repeating_flags=(--yes -h --help)
+    non_repeating_flags=(--yes --interim --take-over -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file --reason --template --lang --templates-dir)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -491,6 +560,206 @@ _inbox_answer() {
         return
         ;;
     '--message-file')
+        return
+        ;;
+    '--reason')
+        return
+        ;;
+    '--template')
+        return
+        ;;
+    '--lang')
+        __inbox_add_completions -W 'sv'$'\n''en'
+        return
+        ;;
+    '--templates-dir')
+        return
+        ;;
+    esac
+}
+
+_inbox_close() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --reason --to --message-file)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--private-key-dir')
+        return
+        ;;
+    '--passphrase-file')
+        return
+        ;;
+    '--smtp-url')
+        return
+        ;;
+    '--smtp-ca-file')
+        return
+        ;;
+    '--smtp-credentials-file')
+        return
+        ;;
+    '--mail-from')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--reason')
+        __inbox_add_completions -W 'forwarded'$'\n''no-answer-needed'
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--message-file')
+        return
+        ;;
+    esac
+}
+
+_inbox_note() {
+    repeating_flags=()
+    non_repeating_flags=(--official -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --message-file)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--message-file')
+        return
+        ;;
+    esac
+}
+
+_inbox_digest() {
+    repeating_flags=()
+    non_repeating_flags=(--print -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --to)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--smtp-url')
+        return
+        ;;
+    '--smtp-ca-file')
+        return
+        ;;
+    '--smtp-credentials-file')
+        return
+        ;;
+    '--mail-from')
+        return
+        ;;
+    '--subject')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    esac
+}
+
+_inbox_metrics() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --textfile)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--textfile')
         return
         ;;
     esac

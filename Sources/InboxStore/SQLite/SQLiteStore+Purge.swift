@@ -115,6 +115,10 @@ extension SQLiteStore {
         guard descriptor >= 0 else { throw StoreError.cannotCreate(path: lockPath, reason: String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { throw StoreError.busy(operation: "purge (another purge is running)") }
+        // Unlocked explicitly, not by the close alone: a child forked meanwhile by another thread
+        // shares the open file description until it execs, and would hold the lock a moment
+        // longer (seen in the test process, where a purge right after another was refused).
+        defer { flock(descriptor, LOCK_UN) }
         return try await body()
     }
 }
