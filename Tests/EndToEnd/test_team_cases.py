@@ -183,6 +183,22 @@ def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server
     assert shown["status"] == "open" and [note["kind"] for note in shown["notes"]] == ["interim"]
     assert shown["notes"][0]["text"].strip() == body.strip()
 
+    # A forward from the Swedish template, written in the editor, closes a Swedish question.
+    status, _, body = request(server.port, "POST", "/", body=urlencode({"question": "Hur deklarerar jag?", "email": "a@example.se"}),
+                              headers=JSON_FORM)
+    forwarded = json.loads(body)["reference"]
+    with Relay() as relay:
+        status, output = in_terminal(
+            [INBOX, "close", forwarded, "--reason", "forwarded", "--to", "Skatteverket", "--template", "forwarded",
+             "--templates-dir", str(ROOT / "deploy/templates"), "--data-dir", str(inbox.data), "--policy", POLICY,
+             "--passphrase-file", str(inbox.passphrase), *mail_options(relay)],
+            dict(os.environ, EDITOR=str(editor), VISUAL=""))
+        assert status == 0, output
+        letter = relay.messages[0]["message"].get_content().replace("\r\n", "\n")
+    assert f"{forwarded}" in letter and "Med vänliga hälsningar" in letter and "{{" not in letter
+    closed = json.loads(inbox.run("show", forwarded, "--json", "--passphrase-file", str(inbox.passphrase)).stdout)
+    assert closed["status"] == "closed" and closed["answer"].strip() == letter.strip()
+
 
 def inbox_at(inbox, offset, *arguments, check=True):
     """`inbox` with the clock moved by `offset` (faketime's syntax: "+10d")."""

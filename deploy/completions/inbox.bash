@@ -582,7 +582,7 @@ _inbox_close() {
     repeating_flags=()
     non_repeating_flags=(-h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --reason --to --message-file)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --reason --to --message-file --template --lang --templates-dir)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -637,6 +637,16 @@ _inbox_close() {
         return
         ;;
     '--message-file')
+        return
+        ;;
+    '--template')
+        return
+        ;;
+    '--lang')
+        __inbox_add_completions -W 'sv'$'\n''en'
+        return
+        ;;
+    '--templates-dir')
         return
         ;;
     esac

@@ -7,14 +7,12 @@
 // instead: the case stays open, and the reply is kept sealed with it.
 import ArgumentParser
 import Foundation
-import Glibc
 import InboxConfiguration
 import InboxCore
 import InboxCrypto
 import InboxMail
 import InboxPolicy
 import InboxStore
-import InboxTime
 
 struct AnswerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -45,28 +43,11 @@ struct AnswerCommand: AsyncParsableCommand {
 
     @OptionGroup var takeOver: TakeOverOptions
 
-    @Option(
-        name: .customLong("template"),
-        help: ArgumentHelp(
-            "Open the editor with this template filled in (NAME.sv.txt or NAME.en.txt in the templates directory).", valueName: "name"))
-    var template: String?
-
-    @Option(name: .customLong("lang"), help: "The template's language: sv or en (default: the language the citizen used on the form).")
-    var language: CaseLanguage?
-
-    @Option(
-        name: .customLong("templates-dir"),
-        help: ArgumentHelp("Where the templates are (default: templates beside the configuration file).", valueName: "directory"))
-    var templatesDirectory: String?
+    @OptionGroup var template: TemplateOptions
 
     func validate() throws {
         try takeOver.validate()
-        if template != nil && messageFile != nil {
-            throw ValidationError("--template opens the editor; --message-file sends a file: choose one")
-        }
-        if template == nil && (language != nil || templatesDirectory != nil) {
-            throw ValidationError("--lang and --templates-dir go with --template")
-        }
+        try template.validate(messageFile: messageFile)
     }
 
     func run() async throws {
@@ -76,16 +57,9 @@ struct AnswerCommand: AsyncParsableCommand {
         if messageFile == "-" && environment.settings.passphraseFile == "-" {
             throw ValidationError("standard input can hold the message or the passphrase, not both")
         }
-        let templates = try template.map { _ in
-            AnswerTemplates(directory: URL(fileURLWithPath: try environment.settings.templatesDirectory(option: templatesDirectory)))
-        }
+        let templates = try template.templates(environment.settings)
         let messageText = try messageFile.map(Self.readMessageFile)
-        if messageText == nil {
-            guard let terminal = TerminalPrompt.openControllingTerminal() else {
-                throw CLIError("no --message-file, and no terminal to run an editor on")
-            }
-            close(terminal)
-        }
+        if messageText == nil { try MessageEditing.requireTerminal() }
         try await environment.inbox.withStore { store in
             let answering = Answering(
                 reader: CaseReader(
@@ -103,18 +77,9 @@ struct AnswerCommand: AsyncParsableCommand {
             if let messageText {
                 text = messageText
             } else {
-                let filled = try fillTemplate(templates, question: question, policy: environment.policy.policy)
-                let template = DraftEditor.template(
-                    draft: filled ?? (interim ? "" : question.draft ?? ""), reference: reference.text,
-                    question: TerminalSafeText.render(question.opened.question ?? "(deleted under the retention policy)"))
-                let name = "answer-\(reference.text).txt"
-                let edited =
-                    if let person = environment.settings.sudo {
-                        try EditorAsStaff.edit(template, name: name, as: person)
-                    } else {
-                        try DraftEditor().editFile(template, name: name)
-                    }
-                text = DraftEditor.answer(from: edited)
+                let filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy)
+                text = try MessageEditing.edit(
+                    draft: filled ?? (interim ? "" : question.draft ?? ""), question: question, sudo: environment.settings.sudo)
             }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
                 throw CLIError("the answer is empty; nothing was sent")
@@ -145,21 +110,6 @@ struct AnswerCommand: AsyncParsableCommand {
                     "\(notSent)\nNothing was marked answered. The draft is kept sealed; run `inbox answer \(reference)` again to retry"
                         + (messageFile == nil ? " (it opens the draft)." : "."))
             }
-        }
-    }
-
-    /// The template filled in for this case, in the language asked for or else the citizen's; for
-    /// an interim reply `{{due}}` is the case's due day under the policy.
-    private func fillTemplate(_ templates: AnswerTemplates?, question: Answering.Question, policy: Policy) throws -> String? {
-        guard let templates, let template else { return nil }
-        let record = question.opened.record
-        let values = TemplateValues(
-            reference: reference.text, received: record.receivedAt, staffName: StaffFullName.of(StaffIdentity.current),
-            due: policy.cases.due(receivedAt: record.receivedAt).map { StockholmTime.start(of: $0.day) })
-        do {
-            return try templates.render(template, language: language ?? record.language ?? .sv, values: values)
-        } catch {
-            throw CLIError("\(error)")
         }
     }
 

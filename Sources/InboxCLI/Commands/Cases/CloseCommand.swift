@@ -13,8 +13,9 @@ struct CloseCommand: AsyncParsableCommand {
         commandName: "close",
         abstract: "Close a case without an answer: forwarded to another agency, or no answer needed (audited).",
         discussion: """
-            With --message-file the message is sent to the citizen like an answer before the case is closed (needs the \
-            passphrase and --smtp-url); without it nothing is sent and no passphrase is needed. A case nobody has claimed \
+            With --message-file, or --template NAME (written in the editor), the message is sent to the citizen like an \
+            answer before the case is closed (needs the passphrase and --smtp-url); without either nothing is sent and no \
+            passphrase is needed. A case nobody has claimed \
             is claimed by you; a colleague's claim must be taken over first (inbox claim REF --take-over --reason TEXT).
             """
     )
@@ -35,7 +36,10 @@ struct CloseCommand: AsyncParsableCommand {
         help: ArgumentHelp("Send the UTF-8 text of this file (`-`: standard input) to the citizen before closing.", valueName: "file"))
     var messageFile: String?
 
+    @OptionGroup var template: TemplateOptions
+
     func validate() throws {
+        try template.validate(messageFile: messageFile)
         if reason == .forwarded && (forwardedTo ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--reason forwarded needs --to NAME: the agency the question went to")
         }
@@ -48,11 +52,13 @@ struct CloseCommand: AsyncParsableCommand {
         if messageFile == "-" && environment.settings.passphraseFile == "-" {
             throw ValidationError("standard input can hold the message or the passphrase, not both")
         }
-        let message = try messageFile.map(AnswerCommand.readMessageFile)
+        let prepared = try messageFile.map(AnswerCommand.readMessageFile)
+        let templates = try template.templates(environment.settings)
+        if templates != nil { try MessageEditing.requireTerminal() }
         try await environment.inbox.withStore { store in
             let audit = environment.auditLog(store)
             let closing = CaseClosing(sealer: AnswerSealer(store: store, keys: environment.keys), audit: audit)
-            guard let message else {
+            guard prepared != nil || templates != nil else {
                 try await closing.close(reference, reason: reason, forwardedTo: forwardedTo)
                 print("\(reference) is closed (\(reason.rawValue)); nothing was sent.")
                 return
@@ -65,6 +71,13 @@ struct CloseCommand: AsyncParsableCommand {
                     audit: audit))
             let question = try await answering.open(reference)
             _ = try RelayMailSender.recipient(question.address)
+            let message: String
+            if let prepared {
+                message = prepared
+            } else {
+                let filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy) ?? ""
+                message = try MessageEditing.edit(draft: filled, question: question, sudo: environment.settings.sudo)
+            }
             do {
                 let reply = try await closing.close(
                     question, reason: reason, forwardedTo: forwardedTo, message: message, through: RelayMailSender(settings: mailSettings))
