@@ -51,7 +51,8 @@ let package = Package(
         ),
         // prctl(2), which Swift cannot call (it is variadic).
         .target(name: "CInboxSystem"),
-        // UTC calendar arithmetic shared by the key epochs and the policy's deadlines.
+        // Calendar arithmetic shared by the key epochs and the policy's deadlines (UTC), and the
+        // Swedish calendar of due dates (Swedish time, working days).
         .target(
             name: "InboxTime",
             swiftSettings: strictSettings
