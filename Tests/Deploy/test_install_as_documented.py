@@ -10,8 +10,6 @@ Through sudo, inbox reads its settings from /etc/contact-inbox/inbox.conf alone,
 writes that file (and puts back whatever was there)."""
 import json
 import os
-import pty
-import select
 import shutil
 import subprocess
 import sys
@@ -26,6 +24,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "Tests" / "EndToEnd"))
 from mail_relay import Relay  # noqa: E402
+from pseudo_terminal import in_terminal  # noqa: E402
 
 BIN = Path(os.environ.get("INBOX_BIN_DIR", ROOT / ".build" / "debug"))
 SERVICE, STAFF_GROUP, STAFF = "contact-inbox", "inbox-staff", "inbox-test-staff"
@@ -253,31 +252,6 @@ def test_sudo_user_set_by_hand_is_not_believed(installation):
     assert "cannot see that sudo started it" in erased.stderr
     entries = json.loads(run(installation["bin"] / "inbox", "audit", "list", "--json", user=SERVICE).stdout)
     assert entries[-1]["action"] == "erase" and entries[-1]["user"] == SERVICE and "claimed_by" not in entries[-1]
-
-
-def in_terminal(command, timeout=60):
-    """Runs `command` with a pseudo-terminal as its controlling terminal, as a person's shell
-    would; returns its exit status and everything it wrote."""
-    pid, controller = pty.fork()
-    if pid == 0:
-        os.execvp(command[0], command)
-    output = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        finished, status = os.waitpid(pid, os.WNOHANG)
-        if finished:
-            return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
 
 
 def submit_when_ready(port, question):

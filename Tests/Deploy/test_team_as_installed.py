@@ -8,9 +8,9 @@ import os
 import shutil
 import subprocess
 
-from test_install_as_documented import (  # noqa: F401  (installation is a fixture)
-    PASSPHRASE, SERVICE, STAFF, STAFF_GROUP, in_terminal, initialized, installation, pytestmark, run,
-    serve_one_question, staff_inbox)
+from test_install_as_documented import (  # noqa: F401  (installation is a fixture; the import puts Tests/EndToEnd on the path)
+    PASSPHRASE, SERVICE, STAFF, STAFF_GROUP, initialized, installation, pytestmark, run, serve_one_question)
+from pseudo_terminal import in_terminal  # noqa: E402
 
 COLLEAGUE = "inbox-test-staff2"
 COLLEAGUE_NAME = "Bertil Berg"

@@ -6,16 +6,14 @@ import datetime
 import getpass
 import json
 import os
-import pty
-import select
 import sqlite3
 import subprocess
-import time
 import zoneinfo
 from urllib.parse import urlencode
 
 from conftest import INBOX, JSON_FORM, POLICY, ROOT, Server, request
 from mail_relay import Relay
+from pseudo_terminal import in_terminal
 
 PERSON = getpass.getuser()
 
@@ -120,28 +118,6 @@ def sealed_working_notes(inbox):
         return None
     with sqlite3.connect(path) as database:
         return [row[0] for row in database.execute("SELECT sealed FROM case_notes WHERE kind = 'working'")]
-
-
-def in_terminal(command, environment, timeout=60):
-    """Runs `command` with a pseudo-terminal as its controlling terminal (the editor needs one);
-    returns its exit status and what it wrote."""
-    pid, controller = pty.fork()
-    if pid == 0:
-        os.execvpe(command[0], command, environment)
-    output = b""
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([controller], [], [], 0.5)
-        if ready:
-            try:
-                chunk = os.read(controller, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status), output.decode(errors="replace")
 
 
 def written_in_english(day):

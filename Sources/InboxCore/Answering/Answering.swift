@@ -92,17 +92,8 @@ public struct Answering: Sendable {
         }
         let reference = question.reference
         try await saveDraft(text, for: reference, now: now)
-        let reply: String
-        do {
-            reply = try await sender.sendAnswer(text, to: question.address, reference: reference)
-        } catch {
-            do {
-                try await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
-            } catch let auditFailure {
-                throw AnswerNotSent(reference: reference, cause: error, auditFailure: auditFailure)
-            }
-            throw AnswerNotSent(reference: reference, cause: error)
-        }
+        let reply = try await MailDelivery(audit: audit).deliver(
+            text, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await seal(text, for: reference, now: now)
             try await audit.append(AuditLog.entry(action: .answer, reference: reference, purpose: .answering, at: now)) { append in
@@ -130,17 +121,8 @@ public struct Answering: Sendable {
             throw CaseError("the interim reply is empty; nothing was sent")
         }
         let reference = question.reference
-        let reply: String
-        do {
-            reply = try await sender.sendAnswer(text, to: question.address, reference: reference)
-        } catch {
-            do {
-                try await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
-            } catch let auditFailure {
-                throw AnswerNotSent(reference: reference, cause: error, auditFailure: auditFailure)
-            }
-            throw AnswerNotSent(reference: reference, cause: error)
-        }
+        let reply = try await MailDelivery(audit: audit).deliver(
+            text, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await seal(text, for: reference, now: now)
             try await audit.append(AuditLog.entry(action: .interim, reference: reference, purpose: .answering, at: now)) { append in

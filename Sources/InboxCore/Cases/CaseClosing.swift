@@ -48,13 +48,8 @@ public struct CaseClosing: Sendable {
             throw CaseError("the message is empty; nothing was sent and the case is still open")
         }
         let reference = question.reference
-        let reply: String
-        do {
-            reply = try await sender.sendAnswer(message, to: question.address, reference: reference)
-        } catch {
-            try? await audit.append(AuditLog.entry(action: .answerFailed, reference: reference, purpose: .answering, at: now))
-            throw AnswerNotSent(reference: reference, cause: error)
-        }
+        let reply = try await MailDelivery(audit: audit).deliver(
+            message, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await sealer.seal(message, for: reference, now: now)
             let closure = CaseClosure(reason: reason, at: now, forwardedTo: forwardedTo)
