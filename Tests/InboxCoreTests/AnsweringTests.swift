@@ -144,8 +144,7 @@ struct AnsweringTests {
     }
 
     @Test(
-        "two colleagues at once: the second is stopped at the claim; one who takes the case over meanwhile is the one whose answer is recorded"
-    )
+        "two colleagues at once: the second is stopped at the claim; after a take-over only the new claimant's answer leaves")
     func colleaguesAtOnce() async throws {
         let inbox = try InboxFixture(created: t0)
         let record = try await inbox.submit(at: t0)
@@ -156,10 +155,15 @@ struct AnsweringTests {
         let stopped = await #expect(throws: CaseClaimedByOther.self) { try await bo.open(record.reference, now: t0) }
         #expect(stopped?.claimant == "anna")
         let bosQuestion = try await bo.open(record.reference, takeOverReason: "Anna is ill", now: t0 + 30)
-        // Anna's editor was still open: the relay takes her answer, but it is not hers to record.
-        await #expect(throws: AnswerSentNotRecorded.self) {
-            try await anna.send("Annas svar.", for: annasQuestion, through: RecordingRelay(), now: t0 + 60)
+        // Anna's editor was still open: her answer must not reach the citizen, nor replace Bo's draft.
+        try await bo.saveDraft("Bos utkast.", for: record.reference, now: t0 + 40)
+        let annasRelay = RecordingRelay()
+        let refused = await #expect(throws: CaseClaimedByOther.self) {
+            try await anna.send("Annas svar.", for: annasQuestion, through: annasRelay, now: t0 + 60)
         }
+        #expect(refused?.claimant == "bo")
+        #expect(annasRelay.sent.withLock { $0.isEmpty })
+        #expect(try await bo.open(record.reference, now: t0 + 90).draft == "Bos utkast.")
         _ = try await bo.send("Bos svar.", for: bosQuestion, through: RecordingRelay(), now: t0 + 120)
         let stored = try #require(try await inbox.store.record(record.reference))
         #expect(stored.answeredAt == t0 + 120 && stored.claim?.claimant == "bo")
@@ -168,7 +172,7 @@ struct AnsweringTests {
             sealed, reference: record.reference.text, field: .answer)
         #expect(opened.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } == "Bos svar.")
         let entries = try await inbox.audit.entries().map(\.entry)
-        #expect(entries.map(\.action) == [.claim, .open, .takeOver, .open, .answer])
+        #expect(entries.map(\.action) == [.claim, .open, .takeOver, .open, .open, .answer])
         // (The openings name this process's account: one person per process, as in production.)
         #expect([entries[0].user, entries[2].user] == ["anna", "bo"])
         #expect(entries[2].tookOverFrom == "anna" && entries[2].reason == "Anna is ill")

@@ -80,7 +80,8 @@ struct CaseStoreContractTests {
             #expect(try await store.record(first.reference)?.answeredAt == t0)
             // Sealed for an unheld record, and the record was held meanwhile (and the other way round).
             try await store.reseal(
-                held.reference, sealedFields: [:], sealedDraft: nil, sealedNotes: [:], emailIndex: held.emailIndex,
+                held.reference, sealedFields: try await store.sealedFields(of: held.reference), sealedDraft: nil, sealedNotes: [:],
+                emailIndex: held.emailIndex,
                 hold: Hold(reason: "court order 12-34", since: t0, keyID: 0x8000_0001))
             let unheld = await #expect(throws: StoreError.self) {
                 try await store.markAnswered(

@@ -98,6 +98,14 @@ struct CaseWorkContractTests {
                     record.reference, kind: .interim, author: "bertil", sealed: Data([5]), at: t0, claimedBy: "bertil", heldWith: nil,
                     audit: StoreContract.append(.audit, ["{}"]))
             }
+            // Nor may anyone else keep a draft on it, or be told it is theirs to send on.
+            await #expect(throws: StoreError.self) {
+                try await store.saveDraft(record.reference, sealedDraft: Data([8]), at: t0, by: "bertil")
+            }
+            await #expect(throws: StoreError.self) { try await store.confirmClaim(record.reference, by: "bertil") }
+            try await store.confirmClaim(record.reference, by: "anna")
+            try await store.saveDraft(record.reference, sealedDraft: Data([9]), at: t0, by: "anna")
+            #expect(try await store.draft(of: record.reference) == Data([9]))
             let stored = try #require(try await store.record(record.reference))
             #expect(stored.status == .open && stored.claim?.claimant == "anna")
             #expect(try await store.notes(of: record.reference).isEmpty)
@@ -140,6 +148,10 @@ struct CaseWorkContractTests {
             #expect(stored.status == .closed && stored.closure == closure && stored.answeredAt == nil)
             #expect(stored.claim?.claimant == "anna")
             #expect(try await store.sealedFields(of: forwarded.reference)[.answer] == Data([9, 9]))
+            #expect(try await store.draft(of: forwarded.reference) == nil)
+            // Nothing more is written to an ended case: no draft, no confirmation to send.
+            await #expect(throws: StoreError.self) { try await store.saveDraft(forwarded.reference, sealedDraft: Data([8]), at: t0) }
+            await #expect(throws: StoreError.self) { try await store.confirmClaim(forwarded.reference, by: "anna") }
             #expect(try await store.draft(of: forwarded.reference) == nil)
             #expect(try await store.notes(of: forwarded.reference).map(\.kind) == [.official, .interim])
             // A working note or an interim reply on an ended case is refused; an official note is not.
@@ -223,7 +235,9 @@ struct CaseWorkContractTests {
                 audit: StoreContract.append(.audit, ["{}"]))
             let hold = Hold(reason: "court order", since: t0, keyID: 7)
             let missed = await #expect(throws: StoreError.self) {
-                try await store.reseal(record.reference, sealedFields: [:], sealedDraft: nil, sealedNotes: [:], emailIndex: nil, hold: hold)
+                try await store.reseal(
+                    record.reference, sealedFields: try await store.sealedFields(of: record.reference), sealedDraft: nil, sealedNotes: [:],
+                    emailIndex: nil, hold: hold)
             }
             #expect(missed?.description.contains("note added") == true)
             #expect(try await store.record(record.reference)?.hold == nil)
@@ -231,10 +245,12 @@ struct CaseWorkContractTests {
             try await store.saveDraft(record.reference, sealedDraft: Data([3]), at: t0)
             await #expect(throws: StoreError.self) {
                 try await store.reseal(
-                    record.reference, sealedFields: [:], sealedDraft: nil, sealedNotes: [note.id: Data([2])], emailIndex: nil, hold: hold)
+                    record.reference, sealedFields: try await store.sealedFields(of: record.reference), sealedDraft: nil,
+                    sealedNotes: [note.id: Data([2])], emailIndex: nil, hold: hold)
             }
             try await store.reseal(
-                record.reference, sealedFields: [:], sealedDraft: Data([4]), sealedNotes: [note.id: Data([2])], emailIndex: nil, hold: hold)
+                record.reference, sealedFields: try await store.sealedFields(of: record.reference), sealedDraft: Data([4]),
+                sealedNotes: [note.id: Data([2])], emailIndex: nil, hold: hold)
             #expect(try await store.notes(of: record.reference).map(\.sealed) == [Data([2])])
             #expect(try await store.record(record.reference)?.hold == hold)
             // Sealed for the record unheld: refused now that it is held.
@@ -243,6 +259,24 @@ struct CaseWorkContractTests {
                     record.reference, kind: .working, author: "anna", sealed: Data([1]), at: t0, claimedBy: nil, heldWith: nil,
                     audit: StoreContract.append(.audit, ["{}"]))
             }
+        }
+    }
+
+    @Test("a re-seal refuses when an answer or a closing message was recorded since it read the fields", arguments: StoreEngine.all)
+    func resealSeesNewAnswer(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            let record = try StoreContract.submission(t0)
+            try await store.insert([record])
+            let read = try await store.sealedFields(of: record.reference)
+            _ = try await store.markAnswered(
+                record.reference, sealedAnswer: Data([5]), by: "anna", at: t0, heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+            let hold = Hold(reason: "court order 12-34", since: t0, keyID: 7)
+            let missed = await #expect(throws: StoreError.self) {
+                try await store.reseal(
+                    record.reference, sealedFields: read, sealedDraft: nil, sealedNotes: [:], emailIndex: nil, hold: hold)
+            }
+            #expect(missed?.description.contains("answered, closed or purged meanwhile") == true)
+            #expect(try await store.record(record.reference)?.hold == nil)
         }
     }
 

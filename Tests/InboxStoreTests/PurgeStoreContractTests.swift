@@ -12,7 +12,8 @@ struct PurgeStoreContractTests {
 
     func hold(_ store: any InboxStore, _ record: NewSubmission, key: UInt32) async throws {
         try await store.reseal(
-            record.reference, sealedFields: [:], sealedDraft: nil, sealedNotes: [:], emailIndex: record.emailIndex,
+            record.reference, sealedFields: try await store.sealedFields(of: record.reference), sealedDraft: nil, sealedNotes: [:],
+            emailIndex: record.emailIndex,
             hold: Hold(reason: "court order 12-34", since: t0, keyID: key))
     }
 

@@ -81,7 +81,12 @@ public struct Answering: Sendable {
 
     /// Seals and keeps `text` as the record's draft, replacing an earlier one.
     public func saveDraft(_ text: String, for reference: Reference, now: Date = Date()) async throws {
-        try await store.saveDraft(reference, sealedDraft: try await seal(text, for: reference, now: now).bytes, at: now)
+        do {
+            try await store.saveDraft(
+                reference, sealedDraft: try await seal(text, for: reference, now: now).bytes, at: now, by: identity.person)
+        } catch StoreError.claimedByOther(_, let holder?) {
+            throw CaseClaimedByOther(reference: reference, claimant: holder)
+        }
     }
 
     /// Keeps `text` as the draft, sends it, and records the answer with its audit entry. A send
@@ -92,7 +97,7 @@ public struct Answering: Sendable {
         }
         let reference = question.reference
         try await saveDraft(text, for: reference, now: now)
-        let reply = try await MailDelivery(audit: audit).deliver(
+        let reply = try await MailDelivery(store: store, audit: audit, identity: identity).deliver(
             text, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await seal(text, for: reference, now: now)
@@ -121,7 +126,7 @@ public struct Answering: Sendable {
             throw CaseError("the interim reply is empty; nothing was sent")
         }
         let reference = question.reference
-        let reply = try await MailDelivery(audit: audit).deliver(
+        let reply = try await MailDelivery(store: store, audit: audit, identity: identity).deliver(
             text, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await seal(text, for: reference, now: now)
@@ -168,7 +173,7 @@ public struct AnswerSentNotRecorded: Error, CustomStringConvertible {
     public var description: String {
         let (name, state) =
             switch what {
-            case .answer: ("the answer", "The record stays open with the answer kept as its draft")
+            case .answer: ("the answer", "The answer is kept as the case's draft unless the case was ended meanwhile")
             case .interim: ("the interim reply", "The interim reply is not kept with the case")
             case .closing: ("the closing message", "The case stays open")
             }

@@ -48,7 +48,7 @@ public struct CaseClosing: Sendable {
             throw CaseError("the message is empty; nothing was sent and the case is still open")
         }
         let reference = question.reference
-        let reply = try await MailDelivery(audit: audit).deliver(
+        let reply = try await MailDelivery(store: store, audit: audit, identity: identity).deliver(
             message, to: question.address, reference: reference, through: sender, now: now)
         do {
             let sealed = try await sealer.seal(message, for: reference, now: now)

@@ -15,6 +15,11 @@ struct CaseState {
         }
     }
 
+    /// Refuses a change to a case that was answered or closed meanwhile.
+    func checkOpen(_ reference: Reference) throws {
+        guard status == .open else { throw StoreError.conflict(reference, "was \(status.rawValue) meanwhile") }
+    }
+
     /// Refuses a change by someone other than the claimant; a case nobody claims is taken.
     func check(claimant person: String, _ reference: Reference) throws {
         if let claimant, claimant != person { throw StoreError.claimedByOther(reference, claimant: claimant) }

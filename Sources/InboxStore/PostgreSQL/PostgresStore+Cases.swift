@@ -92,14 +92,24 @@ extension PostgresStore: CaseStore {
         }
     }
 
-    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date) async throws {
+    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date, by claimant: String?) async throws {
         try await transaction("write") { [logger] connection in
-            let recordID = try await Self.recordID(connection, reference, logger: logger)
+            let state = try await Self.caseState(connection, reference, logger: logger)
+            try state.checkOpen(reference)
+            if let claimant { try state.check(claimant: claimant, reference) }
             try await connection.query(
                 """
-                INSERT INTO answer_drafts (record_id, sealed, saved_at) VALUES (\(recordID), \(sealedDraft), \(Self.stored(date)))
+                INSERT INTO answer_drafts (record_id, sealed, saved_at) VALUES (\(state.id), \(sealedDraft), \(Self.stored(date)))
                 ON CONFLICT (record_id) DO UPDATE SET sealed = excluded.sealed, saved_at = excluded.saved_at
                 """, logger: logger)
+        }
+    }
+
+    public func confirmClaim(_ reference: Reference, by claimant: String) async throws {
+        try await transaction("write") { [logger] connection in
+            let state = try await Self.caseState(connection, reference, logger: logger)
+            try state.checkOpen(reference)
+            try state.check(claimant: claimant, reference)
         }
     }
 

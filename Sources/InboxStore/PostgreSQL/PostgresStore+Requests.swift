@@ -50,6 +50,18 @@ extension PostgresStore: RequestStore {
             guard noteIDs == Set(sealedNotes.keys) else {
                 throw StoreError.conflict(reference, "had a note added or removed meanwhile; run the command again")
             }
+            // Every field present is re-sealed: an answer or a closing message recorded since the
+            // fields were read would otherwise stay sealed to keys the hold does not cover.
+            var fields = Set<String>()
+            for try await field in try await connection.query(
+                "SELECT field FROM sealed_fields WHERE record_id = \(recordID)", logger: logger
+            )
+            .decode(String.self) {
+                fields.insert(field)
+            }
+            guard fields == Set(sealedFields.keys.map(\.rawValue)) else {
+                throw StoreError.conflict(reference, "was answered, closed or purged meanwhile; run the command again")
+            }
             if sealedDraft == nil {
                 let drafts = try await connection.query("SELECT 1 FROM answer_drafts WHERE record_id = \(recordID)", logger: logger)
                 guard try await drafts.collect().isEmpty else {
@@ -70,7 +82,9 @@ extension PostgresStore: RequestStore {
             if let sealedDraft {
                 let rows = try await connection.query(
                     "UPDATE answer_drafts SET sealed = \(sealedDraft) WHERE record_id = \(recordID) RETURNING record_id", logger: logger)
-                guard try await rows.collect().count == 1 else { throw StoreError.corrupt("\(reference) has no draft to re-seal") }
+                guard try await rows.collect().count == 1 else {
+                    throw StoreError.conflict(reference, "had its draft sent or deleted meanwhile; run the command again")
+                }
             }
             try await connection.query("DELETE FROM email_index WHERE record_id = \(recordID)", logger: logger)
             if let emailIndex {

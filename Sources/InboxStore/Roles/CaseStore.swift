@@ -19,8 +19,14 @@ public protocol CaseStore: Sendable {
     func draft(of reference: Reference) async throws -> Data?
 
     /// Keeps an answer that has not been sent (yet), sealed, replacing an earlier draft. Deleting
-    /// the record or its address deletes the draft.
-    func saveDraft(_ reference: Reference, sealedDraft: Data, at: Date) async throws
+    /// the record or its address deletes the draft. The case must be open and, with `claimant`,
+    /// claimed by that person or by nobody: a colleague who took the case over keeps their draft.
+    func saveDraft(_ reference: Reference, sealedDraft: Data, at: Date, by claimant: String?) async throws
+
+    /// Throws unless the case is still open and claimed by `claimant` (or by nobody): asked right
+    /// before a message leaves for the citizen, so that a colleague who took the case over or
+    /// ended it while the editor was open is not written to the citizen over.
+    func confirmClaim(_ reference: Reference, by claimant: String) async throws
 
     /// Records the answer in one transaction with `audit`: stores its sealed bytes, sets
     /// `answered_at` and the status, deletes the record's draft, and appends the audit entry. Either
@@ -67,4 +73,11 @@ public protocol CaseStore: Sendable {
     /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL), after a
     /// case's end deleted its working notes and draft.
     func reclaimDeletedData() async throws
+}
+
+extension CaseStore {
+    /// A draft saved with no claim to check (tests, and tools that hold no claim).
+    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date) async throws {
+        try await saveDraft(reference, sealedDraft: sealedDraft, at: date, by: nil)
+    }
 }

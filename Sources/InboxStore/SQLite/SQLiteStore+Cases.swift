@@ -51,15 +51,25 @@ extension SQLiteStore: CaseStore {
         }
     }
 
-    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date) async throws {
+    public func saveDraft(_ reference: Reference, sealedDraft: Data, at date: Date, by claimant: String?) async throws {
         try await write { db in
-            let recordID = try Self.recordID(db, reference)
+            let state = try Self.caseState(db, reference)
+            try state.checkOpen(reference)
+            if let claimant { try state.check(claimant: claimant, reference) }
             try db.execute(
                 sql: """
                     INSERT INTO answer_drafts (record_id, sealed, saved_at) VALUES (?, ?, ?)
                     ON CONFLICT (record_id) DO UPDATE SET sealed = excluded.sealed, saved_at = excluded.saved_at
                     """,
-                arguments: [recordID, sealedDraft, Self.milliseconds(date)])
+                arguments: [state.id, sealedDraft, Self.milliseconds(date)])
+        }
+    }
+
+    public func confirmClaim(_ reference: Reference, by claimant: String) async throws {
+        try await write { db in
+            let state = try Self.caseState(db, reference)
+            try state.checkOpen(reference)
+            try state.check(claimant: claimant, reference)
         }
     }
 

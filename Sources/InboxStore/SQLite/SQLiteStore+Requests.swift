@@ -39,6 +39,12 @@ extension SQLiteStore: RequestStore {
             guard Set(noteIDs) == Set(sealedNotes.keys) else {
                 throw StoreError.conflict(reference, "had a note added or removed meanwhile; run the command again")
             }
+            // Every field present is re-sealed: an answer or a closing message recorded since the
+            // fields were read would otherwise stay sealed to keys the hold does not cover.
+            let fields = try String.fetchAll(db, sql: "SELECT field FROM sealed_fields WHERE record_id = ?", arguments: [recordID])
+            guard Set(fields) == Set(sealedFields.keys.map(\.rawValue)) else {
+                throw StoreError.conflict(reference, "was answered, closed or purged meanwhile; run the command again")
+            }
             if sealedDraft == nil,
                 try Bool.fetchOne(db, sql: "SELECT 1 FROM answer_drafts WHERE record_id = ?", arguments: [recordID]) != nil
             {
@@ -55,7 +61,9 @@ extension SQLiteStore: RequestStore {
             }
             if let sealedDraft {
                 try db.execute(sql: "UPDATE answer_drafts SET sealed = ? WHERE record_id = ?", arguments: [sealedDraft, recordID])
-                guard db.changesCount == 1 else { throw StoreError.corrupt("\(reference) has no draft to re-seal") }
+                guard db.changesCount == 1 else {
+                    throw StoreError.conflict(reference, "had its draft sent or deleted meanwhile; run the command again")
+                }
             }
             try db.execute(sql: "DELETE FROM email_index WHERE record_id = ?", arguments: [recordID])
             if let emailIndex {
