@@ -11,7 +11,7 @@ public enum SudoRestrictions {
     static let pathVariables = [
         "INBOX_DATA_DIR", "INBOX_KEY_DIR", "INBOX_PRIVATE_KEY_DIR", "INBOX_POLICY", "INBOX_CONFIG", "INBOX_PASSPHRASE_FILE",
         "INBOX_SMTP_URL", "INBOX_SMTP_CA_FILE", "INBOX_SMTP_CREDENTIALS_FILE", "INBOX_DATABASE_URL", "INBOX_DATABASE_CA_FILE",
-        "INBOX_DATABASE_PASSWORD_FILE", "INBOX_TEMPLATES_DIR",
+        "INBOX_DATABASE_PASSWORD_FILE", "INBOX_TEMPLATES_DIR", "INBOX_DIGEST_TO",
     ]
 
     /// Refuses an option that names a path; `-` (standard input) is allowed where `allowsStandardInput`.

@@ -13,7 +13,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 UNITS = ROOT / "deploy" / "systemd"
 BIN = Path(os.environ.get("INBOX_BIN_DIR", ROOT / ".build" / "debug"))
-UNIT_NAMES = ["inbox-server.service", "inbox-purge.service", "inbox-purge.timer", "inbox-digest.service", "inbox-digest.timer"]
+UNIT_NAMES = [
+    "inbox-server.service", "inbox-purge.service", "inbox-purge.timer", "inbox-metrics.service", "inbox-digest.service",
+    "inbox-digest.timer"]
 
 
 def scratch_root(directory: Path, units: Path = UNITS) -> Path:
@@ -59,7 +61,8 @@ def test_a_unit_with_an_unknown_setting_fails_the_verification(tmp_path):
 
 def test_the_units_with_their_postgresql_drop_ins_verify_and_reach_only_the_database(tmp_path):
     root = scratch_root(tmp_path)
-    for unit, name in [("inbox-purge.service", "inbox-purge-postgres.conf"), ("inbox-server.service", "inbox-server-postgres.conf")]:
+    for unit, name in [("inbox-purge.service", "inbox-purge-postgres.conf"), ("inbox-server.service", "inbox-server-postgres.conf"),
+                       ("inbox-metrics.service", "inbox-metrics-postgres.conf")]:
         drop_in = root / f"etc/systemd/system/{unit}.d"
         drop_in.mkdir()
         (drop_in / "postgres.conf").write_text((UNITS / "postgres" / name).read_text())
@@ -75,7 +78,8 @@ def test_the_units_with_their_postgresql_drop_ins_verify_and_reach_only_the_data
 
 
 @pytest.mark.parametrize(
-    "unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0), ("inbox-digest.service", 2.0)])
+    "unit, ceiling", [("inbox-server.service", 2.0), ("inbox-purge.service", 2.0), ("inbox-metrics.service", 2.0),
+                      ("inbox-digest.service", 2.0)])
 def test_exposure_is_at_most_the_ceiling(unit, ceiling):
     assert exposure(UNITS / unit) <= ceiling
 
@@ -87,6 +91,10 @@ def test_the_server_cannot_see_the_private_keys_and_only_reads_the_key_directory
     assert "ReadWritePaths=" not in server
     purge = (UNITS / "inbox-purge.service").read_text()
     assert "PrivateNetwork=yes" in purge and "InaccessiblePaths=-/etc/contact-inbox/private" in purge
+    # The gauges come after each successful purge, from a unit whose database role may read them.
+    assert "OnSuccess=inbox-metrics.service" in purge
+    metrics = (UNITS / "inbox-metrics.service").read_text()
+    assert "PrivateNetwork=yes" in metrics and "InaccessiblePaths=-/etc/contact-inbox/private" in metrics
 
 
 SUDOERS = ROOT / "deploy" / "sudoers" / "contact-inbox"

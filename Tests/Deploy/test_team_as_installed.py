@@ -89,6 +89,12 @@ def test_two_staff_members_claim_take_over_and_answer(installation):
     refused = as_staff(installation, COLLEAGUE, "claim", answered, check=False)
     assert refused.returncode != 0 and "is answered" in refused.stderr
 
+    # Through sudo the gauges' file and the digest's recipient are the installation's, not a person's.
+    refused = as_staff(installation, STAFF, "metrics", "--textfile", "/var/lib/contact-inbox/x.prom", check=False)
+    assert refused.returncode != 0 and "--textfile is refused" in refused.stderr, refused.stderr
+    refused = as_staff(installation, STAFF, "digest", "--to", "me@example.com", check=False)
+    assert refused.returncode != 0 and "--to is refused" in refused.stderr, refused.stderr
+
     entries = json.loads(as_staff(installation, STAFF, "audit", "list", "--json").stdout)
     mine = [(entry["action"], entry.get("claimed_by"), entry.get("reference")) for entry in entries
             if entry["action"] in ("claim", "take-over", "close", "open", "answer")]

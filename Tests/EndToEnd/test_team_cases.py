@@ -120,6 +120,13 @@ def sealed_working_notes(inbox):
         return [row[0] for row in database.execute("SELECT sealed FROM case_notes WHERE kind = 'working'")]
 
 
+def received_day(row):
+    """The Swedish calendar day a listed case came in (its received_at is UTC): what due days count
+    from, taken from the record rather than from the test's clock, which may have passed midnight."""
+    moment = datetime.datetime.fromisoformat(row["received_at"].replace("Z", "+00:00"))
+    return moment.astimezone(zoneinfo.ZoneInfo("Europe/Stockholm")).date()
+
+
 def written_in_english(day):
     """A yyyy-MM-dd day as an English letter writes it: 5 April 2027."""
     parsed = datetime.date.fromisoformat(day)
@@ -132,7 +139,7 @@ def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server
                               headers=JSON_FORM)
     assert status == 201
     reference = json.loads(body)["reference"]
-    received_day = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date().isoformat()
+    received = received_day(inbox.records()[0]).isoformat()
     # The due day the list shows (the policy's five working days; their arithmetic has its own
     # unit tests) is the one the letter names.
     due_day = inbox.records()[0]["due"]
@@ -151,7 +158,7 @@ def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server
     body = messages[0]["message"].get_content().replace("\r\n", "\n")
     # English (the form's language), the date received and the due day written out, the signature
     # with this account's full name; the editor saw the same text.
-    assert f"which we received on {written_in_english(received_day)}." in body
+    assert f"which we received on {written_in_english(received)}." in body
     assert f"by {written_in_english(due_day)} at the latest" in body
     assert f"reference {reference}" in body and "Kind regards" in body and "{{" not in body
     assert body.strip() in seen.read_text()
@@ -159,30 +166,56 @@ def test_an_interim_reply_from_a_template_in_the_citizens_language(inbox, server
     assert shown["status"] == "open" and [note["kind"] for note in shown["notes"]] == ["interim"]
     assert shown["notes"][0]["text"].strip() == body.strip()
 
-    # A forward from the Swedish template, written in the editor, closes a Swedish question.
+    # Thirty days on the case is overdue: the interim template will not promise a day already past,
+    # and --due says which day instead.
+    interim = ["faketime", "-f", "+30d", INBOX, "answer", reference, "--interim", "--template", "interim", "--yes",
+               "--templates-dir", str(ROOT / "deploy/templates"), "--data-dir", str(inbox.data), "--policy", POLICY,
+               "--passphrase-file", str(inbox.passphrase)]
+    promised = (datetime.date.fromisoformat(due_day) + datetime.timedelta(days=40)).isoformat()
+    with Relay() as relay:
+        status, output = in_terminal([*interim, *mail_options(relay)], dict(os.environ, EDITOR=str(editor), VISUAL=""))
+        assert status != 0 and f"was due on {due_day}" in output and "--due" in output, output
+        assert relay.messages == []
+        status, output = in_terminal([*interim, "--due", promised, *mail_options(relay)],
+                                     dict(os.environ, EDITOR=str(editor), VISUAL=""))
+        assert status == 0, output
+        assert f"by {written_in_english(promised)} at the latest" in relay.messages[0]["message"].get_content()
+
+    # A forward from the Swedish template, written in the editor, closes a Swedish question; left as
+    # the template wrote it, with its [bracketed] instructions, it is refused and nothing is sent.
     status, _, body = request(server.port, "POST", "/", body=urlencode({"question": "Hur deklarerar jag?", "email": "a@example.se"}),
                               headers=JSON_FORM)
     forwarded = json.loads(body)["reference"]
-    with Relay() as relay:
-        status, output = in_terminal(
-            [INBOX, "close", forwarded, "--reason", "forwarded", "--to", "Skatteverket", "--template", "forwarded",
+    filling = tmp_path / "filling.sh"
+    filling.write_text('#!/bin/sh\nsed -i -e "s/\\[myndighetens namn\\]/Skatteverket/" -e "s/\\[kontaktuppgifter\\]/skatteverket.se/" "$1"\n')
+    filling.chmod(0o755)
+    close = [INBOX, "close", forwarded, "--reason", "forwarded", "--to", "Skatteverket", "--template", "forwarded", "--yes",
              "--templates-dir", str(ROOT / "deploy/templates"), "--data-dir", str(inbox.data), "--policy", POLICY,
-             "--passphrase-file", str(inbox.passphrase), *mail_options(relay)],
-            dict(os.environ, EDITOR=str(editor), VISUAL=""))
+             "--passphrase-file", str(inbox.passphrase)]
+    with Relay() as relay:
+        status, output = in_terminal([*close, *mail_options(relay)], dict(os.environ, EDITOR=str(editor), VISUAL=""))
+        assert status != 0 and "[myndighetens namn]" in output and "fill them in" in output, output
+        assert relay.messages == []
+        status, output = in_terminal([*close, *mail_options(relay)], dict(os.environ, EDITOR=str(filling), VISUAL=""))
         assert status == 0, output
         letter = relay.messages[0]["message"].get_content().replace("\r\n", "\n")
     assert f"{forwarded}" in letter and "Med vänliga hälsningar" in letter and "{{" not in letter
+    assert "vidare till Skatteverket" in letter and "[" not in letter
     closed = json.loads(inbox.run("show", forwarded, "--json", "--passphrase-file", str(inbox.passphrase)).stdout)
     assert closed["status"] == "closed" and closed["answer"].strip() == letter.strip()
 
 
 def inbox_at(inbox, offset, *arguments, check=True):
     """`inbox` with the clock moved by `offset` (faketime's syntax: "+10d")."""
-    return subprocess.run(["faketime", "-f", offset, INBOX, *arguments, "--data-dir", str(inbox.data), "--policy", POLICY],
+    return subprocess.run(["faketime", "-f", offset, INBOX, *arguments, "--data-dir", str(inbox.data), "--policy", POLICY,
+                           *inbox.database_arguments(arguments[0])],
                           stdin=subprocess.DEVNULL, capture_output=True, text=True, check=check)
 
 
-def test_overdue_and_the_digest_across_the_days_with_no_personal_data(inbox, server):
+def test_overdue_and_the_digest_across_the_days_with_no_personal_data(any_inbox):
+    """On each engine: on PostgreSQL the list, the digest and the gauges read as the staff role."""
+    inbox = any_inbox
+    server = Server(inbox, "--rate-limit", "off").start()
     canary_question, canary_address = "Kanariefågeln sjunger om skatten", "kanarie.fagel@example.se"
     status, _, body = request(server.port, "POST", "/", body=urlencode({"question": canary_question, "email": canary_address}),
                               headers=JSON_FORM)
@@ -190,7 +223,7 @@ def test_overdue_and_the_digest_across_the_days_with_no_personal_data(inbox, ser
     reference = json.loads(body)["reference"]
     server.stop()
     due = datetime.date.fromisoformat(inbox.records()[0]["due"])
-    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date()
+    today = received_day(inbox.records()[0])
 
     def overdue_at(days):
         return [row["reference"] for row in json.loads(inbox_at(inbox, f"+{days}d", "list", "--overdue", "--json").stdout)]
@@ -231,7 +264,9 @@ def gauges(path):
     return samples
 
 
-def test_the_case_gauges_for_node_exporter_across_the_days(inbox, server, tmp_path):
+def test_the_case_gauges_for_node_exporter_across_the_days(any_inbox, tmp_path):
+    inbox = any_inbox
+    server = Server(inbox, "--rate-limit", "off").start()
     for question in ("Första frågan", "Andra frågan"):
         status, _, _ = request(server.port, "POST", "/", body=urlencode({"question": question, "email": "a@example.se"}),
                                headers=JSON_FORM)
@@ -240,7 +275,7 @@ def test_the_case_gauges_for_node_exporter_across_the_days(inbox, server, tmp_pa
     claimed = inbox.records()[0]["reference"]
     inbox.run("claim", claimed)
     due = datetime.date.fromisoformat(inbox.records()[0]["due"])
-    today = datetime.datetime.now(zoneinfo.ZoneInfo("Europe/Stockholm")).date()
+    today = received_day(inbox.records()[0])
     textfile = tmp_path / "contact-inbox.prom"
 
     inbox_at(inbox, "+0d", "metrics", "--textfile", str(textfile))

@@ -512,7 +512,7 @@ _inbox_answer() {
     repeating_flags=()
     non_repeating_flags=(--yes --interim --take-over -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file --reason --template --lang --templates-dir)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --message-file --reason --template --lang --templates-dir --due)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -575,14 +575,17 @@ _inbox_answer() {
     '--templates-dir')
         return
         ;;
+    '--due')
+        return
+        ;;
     esac
 }
 
 _inbox_close() {
     repeating_flags=()
-    non_repeating_flags=(-h --help)
+    non_repeating_flags=(--yes -h --help)
     repeating_options=()
-    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --reason --to --message-file --template --lang --templates-dir)
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --private-key-dir --passphrase-file --smtp-url --smtp-ca-file --smtp-credentials-file --mail-from --subject --reason --to --message-file --template --lang --templates-dir --due)
     __inbox_offer_flags_options 1
 
     # Offer option value completions
@@ -647,6 +650,9 @@ _inbox_close() {
         return
         ;;
     '--templates-dir')
+        return
+        ;;
+    '--due')
         return
         ;;
     esac

@@ -74,6 +74,9 @@ public struct CaseClaims: Sendable {
             try await audit.append(entry) { append in
                 try await store.changeClaim(reference, from: expected, to: claimant, at: now, audit: append)
             }
+        } catch StoreError.claimedByOther(_, let holder?) where holder == identity.person && claimant == identity.person {
+            // The same person, claiming in a second terminal at the same moment: it is theirs.
+            return
         } catch StoreError.claimedByOther(_, let holder?) where holder != identity.person {
             // A colleague was quicker: nothing was written, and they are named.
             throw CaseClaimedByOther(reference: reference, claimant: holder)

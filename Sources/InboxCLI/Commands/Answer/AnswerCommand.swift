@@ -19,9 +19,11 @@ struct AnswerCommand: AsyncParsableCommand {
         commandName: "answer",
         abstract: "Answer a question by email (purpose: answering). Needs the passphrase and a relay (--smtp-url).",
         discussion: """
-            Without --message-file the answer is written in $VISUAL or $EDITOR (else vi); the draft file lives in a
-            private directory that is removed afterwards. The draft is kept sealed in the inbox until the answer is sent,
-            so a failed send can be retried with the same command. A case nobody has claimed is claimed by you first;             a case a colleague has claimed needs --take-over --reason TEXT. --interim sends an interim reply (received,             an answer will follow) and leaves the case open.
+            Without --message-file the answer is written in $VISUAL or $EDITOR (else vi); the draft file lives in a \
+            private directory that is removed afterwards. The draft is kept sealed in the inbox until the answer is sent, \
+            so a failed send can be retried with the same command. A case nobody has claimed is claimed by you first; \
+            a case a colleague has claimed needs --take-over --reason TEXT. --interim sends an interim reply (received, \
+            an answer will follow) and leaves the case open. --template NAME starts from the agency's letter.
             """
     )
 
@@ -74,16 +76,24 @@ struct AnswerCommand: AsyncParsableCommand {
             }
 
             let text: String
+            var filled: String? = nil
             if let messageText {
                 text = messageText
             } else {
-                let filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy)
+                filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy)
                 text = try MessageEditing.edit(
                     draft: filled ?? (interim ? "" : question.draft ?? ""), question: question, sudo: environment.settings.sudo)
             }
             guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
-                throw CLIError("the answer is empty; nothing was sent")
+                throw CLIError(
+                    "the answer is empty; nothing was sent (\(reference) stays claimed by you: `inbox unclaim \(reference)` gives it back)")
             }
+            if !TemplateOptions.leftovers(in: text, template: filled).isEmpty && !interim {
+                // Kept, so that the next `inbox answer` opens it where it was left.
+                try await answering.saveDraft(text, for: reference)
+            }
+            try TemplateOptions.checkFilledIn(
+                text, template: filled, kept: interim ? "run the command again." : "the text is kept sealed as the draft.")
 
             let masked = question.opened.maskedEmail ?? "•••"
             if interim {
@@ -93,7 +103,9 @@ struct AnswerCommand: AsyncParsableCommand {
             if TerminalPrompt.isInteractive && !yes {
                 try await answering.saveDraft(text, for: reference)
                 guard TerminalPrompt.confirm("Send the answer to \(masked) through \(mailSettings.smtp.server)?") else {
-                    print("Not sent. The draft is kept sealed; `inbox answer \(reference)` opens it again.")
+                    print(
+                        "Not sent. The draft is kept sealed; `inbox answer \(reference)` opens it again. "
+                            + "\(reference) stays claimed by you (`inbox unclaim \(reference)` gives it back).")
                     return
                 }
             }

@@ -6,6 +6,7 @@ import ArgumentParser
 import Foundation
 import InboxConfiguration
 import InboxCore
+import InboxMail
 import InboxStore
 
 struct CloseCommand: AsyncParsableCommand {
@@ -37,6 +38,8 @@ struct CloseCommand: AsyncParsableCommand {
     var messageFile: String?
 
     @OptionGroup var template: TemplateOptions
+
+    @Flag(name: .customLong("yes"), help: "Send the message without asking for confirmation on the terminal.") var yes = false
 
     func validate() throws {
         try template.validate(messageFile: messageFile)
@@ -72,11 +75,21 @@ struct CloseCommand: AsyncParsableCommand {
             let question = try await answering.open(reference)
             _ = try RelayMailSender.recipient(question.address)
             let message: String
+            var filled: String? = nil
             if let prepared {
                 message = prepared
             } else {
-                let filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy) ?? ""
-                message = try MessageEditing.edit(draft: filled, question: question, sudo: environment.settings.sudo)
+                filled = try template.fill(templates, record: question.opened.record, policy: environment.policy.policy)
+                message = try MessageEditing.edit(draft: filled ?? "", question: question, sudo: environment.settings.sudo)
+            }
+            try TemplateOptions.checkFilledIn(message, template: filled, kept: "the case is still open.")
+            let masked = question.opened.maskedEmail ?? "•••"
+            if TerminalPrompt.isInteractive && !yes {
+                guard TerminalPrompt.confirm("Send the message to \(masked) through \(mailSettings.smtp.server) and close \(reference)?")
+                else {
+                    print("Not sent; \(reference) is still open and claimed by you.")
+                    return
+                }
             }
             do {
                 let reply = try await closing.close(

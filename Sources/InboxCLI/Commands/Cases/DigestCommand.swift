@@ -33,6 +33,9 @@ struct DigestCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
+        // Through sudo the summary goes only where the installed configuration says: the agency's
+        // relay is not for mailing the list of cases to an address of one's own choosing.
+        try SudoRestrictions.refuse(recipientOption, option: "--to", sudo: environment.settings.sudo)
         let policy = environment.policy.policy
         let recipient =
             printOnly ? nil : environment.settings.layers.value("digest-to", option: recipientOption, variable: "INBOX_DIGEST_TO")

@@ -22,6 +22,9 @@ struct MetricsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let environment = try InboxEnvironment(common: common)
+        // The service account writes the file: through sudo a staff member could aim it anywhere
+        // the account may write. The metrics unit runs it directly, as the account.
+        try SudoRestrictions.refuse(textfile, option: "--textfile", sudo: environment.settings.sudo)
         let file = try CaseGaugesTextfile(path: textfile)
         try await environment.inbox.withStore { store in
             let overview = CaseOverview(

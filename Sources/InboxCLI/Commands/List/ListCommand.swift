@@ -84,7 +84,7 @@ struct ListCommand: AsyncParsableCommand {
         try await environment.inbox.withStore { store in
             var records: [StoredRecord] =
                 switch status {
-                case .open: try await store.records(status: .open, held: false)
+                case .open: try await store.records(status: .open, held: overdue ? nil : false)  // a held case can be overdue too
                 case .answered: try await store.records(status: .answered, held: false)
                 case .closed: try await store.records(status: .closed, held: false)
                 case .held: try await store.records(status: nil, held: true)

@@ -90,7 +90,9 @@ struct ExportCommand: AsyncParsableCommand {
                             reference: reference.text, status: opened.record.status.rawValue, held: opened.record.hold != nil,
                             receivedAt: opened.record.receivedAt, answeredAt: opened.record.answeredAt, closedAt: opened.record.closure?.at,
                             fields: fields, retention: retention,
-                            notes: opened.notes.map { Note(kind: $0.kind.rawValue, writtenAt: $0.writtenAt, text: $0.text) }))
+                            notes: opened.notes.map {
+                                Note(kind: $0.kind.rawValue, writtenAt: $0.writtenAt, text: TerminalSafeText.render($0.text))
+                            }))
                 }
             }
             try JSONOutput.print(records)
