@@ -27,6 +27,7 @@ enum PageLayout {
     /// Served as /style.css, so that the Content-Security-Policy can forbid inline styles.
     static let stylesheet = """
         body { font-family: system-ui, sans-serif; line-height: 1.5; max-width: 42rem; margin: 0 auto; padding: 1rem; color: #1c1c1c; background: #fff; }
+        main, header { overflow-wrap: anywhere; }
         header { text-align: right; }
         a { color: #0b4f9c; }
         label { display: block; font-weight: 600; margin-top: 1.25rem; }
@@ -35,9 +36,13 @@ enum PageLayout {
         .error { margin: 0.25rem 0; color: #a4000f; font-weight: 600; }
         [aria-invalid="true"] { border-color: #a4000f; }
         .summary { border: 3px solid #a4000f; padding: 0.5rem 1rem; margin: 1rem 0; }
-        button { margin-top: 1.5rem; font: inherit; font-weight: 600; padding: 0.6rem 1.4rem; color: #fff; background: #0b4f9c; border: 0; border-radius: 4px; }
+        button { margin-top: 1.5rem; font: inherit; font-weight: 600; padding: 0.6rem 1.4rem; color: #fff; background: #0b4f9c; border: 2px solid #0b4f9c; border-radius: 4px; max-width: 100%; }
         :focus-visible { outline: 3px solid #e8a200; outline-offset: 2px; }
         .trap { position: absolute; left: -10000px; width: 1px; height: 1px; overflow: hidden; }
         .reference { font-size: 1.6rem; font-weight: 700; letter-spacing: 0.05em; }
+        @media (forced-colors: active) {
+            button { border-color: ButtonText; }
+            :focus-visible { outline-color: Highlight; }
+        }
         """
 }
