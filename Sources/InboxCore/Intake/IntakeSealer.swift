@@ -18,6 +18,9 @@ public final class IntakeSealer: Sendable {
     /// An intake bundle holds no private halves: its public and index keys are the whole key.
     private let intakeBundle: Mutex<Bool>
     private let cache = Mutex<[UInt32: EpochKeys]>([:])
+    /// Per epoch, the stamp its directory had when every key file was last seen there: while the
+    /// stamp is the same, no file was removed, and one stat(2) replaces a stat of every file.
+    private let verified = Mutex<[UInt32: DirectoryStamp]>([:])
 
     public init(keys: KeyDirectory) throws {
         self.keys = keys
@@ -32,6 +35,7 @@ public final class IntakeSealer: Sendable {
         let bundle = try keys.isIntakeBundle
         intakeBundle.withLock { $0 = bundle }
         cache.withLock { $0.removeAll() }
+        verified.withLock { $0.removeAll() }
     }
 
     /// Loads the keys of the epoch of `date`, so that health checks and the first submission find
@@ -45,14 +49,21 @@ public final class IntakeSealer: Sendable {
     func epochKeys(for date: Date) throws -> EpochKeys {
         let epoch = calendar.epoch(containing: date)
         // Before every seal, not only the first: a key being destroyed (the private half goes
-        // first) must never get another field that nobody could open. A few lstat calls.
+        // first) must never get another field that nobody could open. One stat of the epoch's
+        // directory says whether anything in it changed since every file was last seen; only then
+        // are the files looked at one by one.
+        let stamp = keys.stamp(ofEpoch: epoch)
+        if let stamp, verified.withLock({ $0[epoch] }) == stamp, let cached = cache.withLock({ $0[epoch] }) { return cached }
         let bundle = intakeBundle.withLock { $0 }
         guard keys.hasCompleteKey(epoch: epoch, field: .question, intakeBundle: bundle),
             keys.hasCompleteKey(epoch: epoch, field: .email, intakeBundle: bundle)
         else {
             cache.withLock { $0[epoch] = nil }
+            verified.withLock { $0[epoch] = nil }
             throw IntakeUnavailable.noKey(epoch: epoch)
         }
+        // Trusted from now on only if a later change is sure to move the directory's time.
+        verified.withLock { $0[epoch] = stamp.flatMap { $0.isSettled(at: Date()) ? $0 : nil } }
         if let cached = cache.withLock({ $0[epoch] }) { return cached }
         let loaded: EpochKeys
         do {
