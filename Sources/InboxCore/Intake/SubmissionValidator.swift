@@ -43,9 +43,7 @@ public enum SubmissionValidator {
     }
 
     static func problem(withEmail email: String) -> SubmissionProblem? {
-        if email.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0.properties.generalCategory == .format }) {
-            return .emailControlCharacters
-        }
+        if email.unicodeScalars.contains(where: isControlOrFormat) { return .emailControlCharacters }
         if email.utf8.count > maximumEmailOctets { return .emailTooLong }
         guard let at = email.lastIndex(of: "@") else { return .emailInvalid }
         let local = email[..<at]
@@ -55,10 +53,23 @@ public enum SubmissionValidator {
         return nil
     }
 
+    /// A control or format character (Cc, Cf). ASCII is answered by its code (it has controls and
+    /// no format characters): the Unicode property lookup is kept for the rest, since every
+    /// submission's address passes here.
+    static func isControlOrFormat(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII { return scalar.value < 0x20 || scalar.value == 0x7F }
+        return scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+    }
+
+    /// An ASCII letter or digit: what `isAlphabetic` and the digits are within ASCII.
+    private static func isASCIIAlphanumeric(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+    }
+
     /// atext of RFC 5322, plus any non-ASCII letter (RFC 6531 addresses).
     private static func isLocalCharacter(_ scalar: Unicode.Scalar) -> Bool {
-        if scalar.value > 0x7F { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
-        return scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+/=?^_`{|}~-".unicodeScalars.contains(scalar)
+        if !scalar.isASCII { return scalar.properties.isAlphabetic || scalar.properties.numericType != nil }
+        return isASCIIAlphanumeric(scalar) || "!#$%&'*+/=?^_`{|}~-".unicodeScalars.contains(scalar)
     }
 
     private static func isDotAtom(_ text: Substring, allowing isAllowed: (Unicode.Scalar) -> Bool) -> Bool {
@@ -73,7 +84,9 @@ public enum SubmissionValidator {
         guard labels.count >= 2 else { return false }
         return labels.allSatisfy { label in
             !label.isEmpty && label.count <= 63 && label.first != "-" && label.last != "-"
-                && label.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" }
+                && label.unicodeScalars.allSatisfy {
+                    $0.isASCII ? isASCIIAlphanumeric($0) || $0 == "-" : $0.properties.isAlphabetic
+                }
         }
     }
 }
