@@ -23,7 +23,7 @@ struct ListCommandTests {
         let open = try await inbox.submit()
         let answered = try await inbox.submit()
         let held = try await inbox.submit(email: false)
-        let store = try inbox.store()
+        _ = try inbox.store()
         try await inbox.markAnswered(answered)
         try await inbox.setHoldMarker(held, reason: "legal hold")
 

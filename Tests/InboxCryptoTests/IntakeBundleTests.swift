@@ -73,7 +73,7 @@ struct IntakeBundleTests {
         // Not a bundle: left alone.
         let other = "\(directory.path)/other"
         try FileManager.default.createDirectory(atPath: other, withIntermediateDirectories: false)
-        FileManager.default.createFile(atPath: "\(other)/keep", contents: Data("x".utf8))
+        #expect(FileManager.default.createFile(atPath: "\(other)/keep", contents: Data("x".utf8)))
         let refused = #expect(throws: CryptoError.self) { try hierarchy.keys.exportIntakeBundle(to: other, now: later) }
         #expect(refused?.description.contains("not an intake bundle") == true)
         #expect(FileManager.default.fileExists(atPath: "\(other)/keep"))

@@ -27,7 +27,7 @@ struct PostgresEngineTests {
             try await store.checkSchema()
             #expect(try await store.migrate() == [])
             // A migration this build does not know, as a newer build would have left it.
-            try await cluster.asAdministrator(database: database) { connection in
+            _ = try await cluster.asAdministrator(database: database) { connection in
                 try await connection.query(
                     "INSERT INTO inbox_schema_migrations (position, name) VALUES (99, 'v99 from the future')", logger: Logger(label: "test")
                 )

@@ -183,7 +183,7 @@ struct PostgresRolesTests {
         let cluster = try #require(ThrowawayPostgres.shared)
         try await cluster.withDatabase { _, database in
             try cluster.installRoles(database: database)
-            try await cluster.asAdministrator(database: database) { connection in
+            _ = try await cluster.asAdministrator(database: database) { connection in
                 try await connection.query("GRANT SELECT ON sealed_fields TO inbox_intake", logger: Logger(label: "test"))
             }
             try cluster.installRoles(database: database)

@@ -1,7 +1,7 @@
 // The throwaway PostgreSQL cluster the test command starts (Tests/Support/throwaway-postgres.sh),
 // found through the environment it exports. Each test gets a database of its own, made from
 // nothing and dropped afterwards, so that tests neither see each other's rows nor depend on order.
-public import Foundation
+import Foundation
 public import InboxStore
 import Logging
 public import PostgresNIO
@@ -55,7 +55,7 @@ public struct ThrowawayPostgres: Sendable {
         migrated: Bool = true, _ body: @Sendable (PostgresStore, _ database: String) async throws -> Void
     ) async throws {
         let name = "inbox_test_\(UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased())"
-        try await asAdministrator { connection in
+        _ = try await asAdministrator { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: Self.logger)
         }
         do {
@@ -93,7 +93,7 @@ public struct ThrowawayPostgres: Sendable {
     }
 
     func drop(_ name: String) async throws {
-        try await asAdministrator { connection in
+        _ = try await asAdministrator { connection in
             try await connection.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"), logger: Self.logger)
         }
     }

@@ -11,8 +11,8 @@
 // Drafts and answers are sealed by AnswerSealer: to the record's answer key of the current epoch,
 // or to its hold's keys while the record is held, so that a hold keeps covering every field.
 public import Foundation
-public import InboxCrypto
-public import InboxPolicy
+import InboxCrypto
+import InboxPolicy
 public import InboxStore
 
 public struct Answering: Sendable {

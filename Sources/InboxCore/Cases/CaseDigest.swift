@@ -2,7 +2,7 @@
 // need someone today, with nothing of any person in it: no address, no question, no name, not
 // even a colleague's. A reference on its own is not personal data; what a case is about stays in
 // the inbox, behind `inbox show` and its audit entry.
-public import Foundation
+import Foundation
 import InboxPolicy
 import InboxStore
 import InboxTime

@@ -1,6 +1,6 @@
 // Hashes as lowercase hexadecimal, the way the anchors, the chained lists and the policy digest
 // write them.
-public import Foundation
+import Foundation
 
 extension Data {
     /// Nil unless `hexString` is an even number of hexadecimal digits.

@@ -1,6 +1,6 @@
 // The time since this machine booted (CLOCK_BOOTTIME), with the boot's id: a clock nobody can set.
 // Between two purges on the same boot, the wall clock cannot honestly have moved further than it.
-public import Foundation
+import Foundation
 import Glibc
 
 public struct BootTime: Sendable, Equatable, Codable {

@@ -1,7 +1,7 @@
 // The purge log: one hash-chained entry per purge run, in the database, anchored in the key
 // directory like the audit log. Its newest entry says when the purge last ran, which the purge's
 // clock check trusts only because the anchor vouches for it.
-public import Foundation
+import Foundation
 public import InboxCrypto
 public import InboxStore
 

@@ -1,6 +1,6 @@
 // Who is acting, as the audit log names them: the account this process runs as and, when sudo
 // started it, the person sudo names.
-public import Foundation
+import Foundation
 import Glibc
 
 public struct StaffIdentity: Sendable, Equatable {

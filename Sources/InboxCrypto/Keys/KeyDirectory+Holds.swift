@@ -1,7 +1,7 @@
 // The keys of a legal hold: one pair per field and an index key, created when a record is held and
 // destroyed when it is released, so that backups taken during the hold become unreadable once the
 // current epoch's keys go (a shared hold key would keep them readable forever).
-public import Foundation
+import Foundation
 
 extension KeyDirectory {
     /// Creates the key set of a new hold under a fresh random id from `SealedField.holdKeyIDs`;

@@ -3,7 +3,7 @@
 // release lists, the log anchors). Nothing in it opens a field without the master private key,
 // which lives elsewhere. The intake server only reads it; staff commands and the purge change it,
 // holding its lock.
-public import Foundation
+import Foundation
 
 public struct KeyDirectory: Sendable {
     /// `key-directory.json`: written last by `inbox keys init`, so its presence means a complete

@@ -5,7 +5,7 @@
 // TLS checks the server by default (verify-full: the CA and the host name), because a server that
 // is not the database could acknowledge commits it never made. `require` with a CA file checks the
 // chain but not the name; without one, it only encrypts; `disable` is for a private loopback.
-public import Foundation
+import Foundation
 import Glibc
 import NIOSSL
 public import PostgresNIO

@@ -110,7 +110,7 @@ extension PostgresStore: RequestStore {
     /// happens, and autovacuum (tuned per table by the first migration) does it shortly after.
     public func reclaimDeletedData() async throws {
         do {
-            try await withConnection("vacuum") { [logger] connection in
+            _ = try await withConnection("vacuum") { [logger] connection in
                 // VACUUM cannot run in a transaction block: one statement on its own.
                 try await connection.query("VACUUM records, sealed_fields, email_index, answer_drafts, case_notes", logger: logger)
             }

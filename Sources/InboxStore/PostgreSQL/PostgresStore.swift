@@ -9,7 +9,7 @@
 //
 // The pool must be running for a query to be answered: the store is a Service, run in the
 // server's ServiceGroup or around a command (`withRunning`).
-public import Foundation
+import Foundation
 public import Logging
 public import PostgresNIO
 public import ServiceLifecycle

@@ -36,7 +36,7 @@ struct KeysInitCommand: AsyncParsableCommand {
         case .postgres(let location):
             // Run as the schema's owner; deploy/postgres/roles.sql then grants each role its part.
             let store = try environment.inbox.postgresStore(location, logger: ConfiguredInbox.quietLogger)
-            try await store.withRunning { try await store.migrate() }
+            _ = try await store.withRunning { try await store.migrate() }
             database = "\(location.database) on \(location.socketDirectory ?? location.host) (schema created)"
         }
 
