@@ -23,4 +23,13 @@ public struct PurgeCandidate: Sendable, Equatable {
 /// Which event a candidate query counts from.
 public enum CandidateEvent: Sendable {
     case received, answered, closed
+
+    /// The column of `sealed_fields` that holds this event's time, the same on every engine.
+    var column: String {
+        switch self {
+        case .received: "received_at"
+        case .answered: "answered_at"
+        case .closed: "closed_at"
+        }
+    }
 }

@@ -6,12 +6,7 @@ import PostgresNIO
 
 extension PostgresStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
-        let column =
-            switch event {
-            case .received: "f.received_at"
-            case .answered: "f.answered_at"
-            case .closed: "f.closed_at"
-            }
+        let column = "f.\(event.column)"
         return try await read { [logger] connection in
             let rows = try await connection.query(
                 """

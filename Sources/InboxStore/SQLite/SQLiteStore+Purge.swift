@@ -7,12 +7,7 @@ public import InboxCrypto
 
 extension SQLiteStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
-        let column =
-            switch event {
-            case .received: "f.received_at"
-            case .answered: "f.answered_at"
-            case .closed: "f.closed_at"
-            }
+        let column = "f.\(event.column)"
         let query = """
             SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at
             FROM sealed_fields f JOIN records r ON r.id = f.record_id
