@@ -14,7 +14,8 @@ public struct InboxCommand: AsyncParsableCommand {
             """,
         subcommands: [
             KeysCommand.self, ListCommand.self, ShowCommand.self, ClaimCommand.self, UnclaimCommand.self, AnswerCommand.self,
-            CloseCommand.self, NoteCommand.self, DigestCommand.self, MetricsCommand.self, ExportCommand.self, EraseCommand.self,
+            CloseCommand.self, NoteCommand.self, SpamCommand.self, NotSpamCommand.self, DigestCommand.self, MetricsCommand.self,
+            RegisterCommand.self, StatsCommand.self, ExportCommand.self, EraseCommand.self,
             HoldCommand.self,
             ReleaseCommand.self,
             PolicyCommand.self,

@@ -1,7 +1,7 @@
 // Reads and validates a policy file. Validation is strict: an unknown key, a missing setting, a
 // duplicate, a bad duration, an unknown event or purpose, or a hard maximum shorter than a rule is
 // an error with the file, line and column, and a hint. The optional [cases] table is read in
-// PolicyLoader+Cases.swift.
+// PolicyLoader+Cases.swift; [topics], [spam] and [register] in PolicyLoader+Records.swift.
 import Foundation
 public import InboxTOML
 
@@ -66,14 +66,18 @@ public enum PolicyLoader {
         let purposes = try parsePurposes(&root)
         let fields = try parseFields(&root, purposes: purposes)
         let recipients = try parseRecipients(&root)
+        let topics = try parseTopics(&root)
+        let spam = try parseSpam(&root, fields: fields)
+        let register = try parseRegister(&root, fields: fields)
         try root.finish(known: [
             "version", "controller", "data_protection_contact", "supervisory_authority", "keys", "purge", "cases", "purposes",
-            "fields", "recipients",
+            "fields", "recipients", "topics", "spam", "register",
         ])
 
         return Policy(
             controller: controller, dataProtectionContact: contact, supervisoryAuthority: authority, epochMonths: epochMonths,
-            purposes: purposes, fieldPolicies: fields, recipients: recipients, purge: purge, cases: cases)
+            purposes: purposes, fieldPolicies: fields, recipients: recipients, purge: purge, cases: cases, topics: topics, spam: spam,
+            register: register)
     }
 
     static let durationHint = "write a whole number and a unit: \"30 days\", \"6 weeks\", \"3 months\", \"2 years\""
@@ -197,9 +201,7 @@ public enum PolicyLoader {
             }
             // The same unit compares exactly; across units (a month against 30 days) a rule that
             // can ever outlast the hard maximum is refused.
-            let withinMaximum =
-                keep.unit == hardMaximum.unit ? keep.amount <= hardMaximum.amount : keep.days.upperBound <= hardMaximum.days.lowerBound
-            guard withinMaximum else {
+            guard fits(keep, within: hardMaximum) else {
                 throw PolicyError(
                     keepText.location, "keeping \(keep) after \(event.value) can be longer than the hard maximum of \(hardMaximum)",
                     hint: "shorten the rule or lengthen `hard_maximum` (line \(hardMaximumText.location.line))")

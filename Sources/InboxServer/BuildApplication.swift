@@ -33,7 +33,8 @@ public func buildApplication(_ configuration: ServerConfiguration, logger: Logge
     FormController(
         intake: Intake(sealer: sealer, writer: writer), metrics: metrics,
         rateLimiter: configuration.rateLimit.map { RateLimiter(limit: $0) },
-        trustedProxies: configuration.trustedProxies, notices: PageNotices(policy: configuration.policy.policy),
+        trustedProxies: configuration.trustedProxies, origins: OriginPolicy(allowed: configuration.allowedOrigins),
+        topics: configuration.policy.policy.topics, notices: PageNotices(policy: configuration.policy.policy),
         contact: configuration.policy.policy.controller.email, space: space, logger: logger
     ).addRoutes(to: router)
 

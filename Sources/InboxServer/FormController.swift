@@ -18,6 +18,10 @@ struct FormController: Sendable {
     let metrics: IntakeMetrics
     let rateLimiter: RateLimiter?
     let trustedProxies: Set<String>
+    /// The agency pages that may post the form besides the server's own.
+    let origins: OriginPolicy
+    /// The policy's topics, offered on the form when there are any.
+    let topics: [Topic]
     let notices: PageNotices
     /// Where a citizen can write when the form cannot take their question (the policy's controller).
     let contact: String
@@ -44,12 +48,22 @@ struct FormController: Sendable {
 
     private func form(_ request: Request) throws -> Response {
         let language = language(request)
-        return html(FormPage(language: language, notice: notices[language]).render(), status: .ok)
+        return html(FormPage(language: language, notice: notices[language], topics: topics).render(), status: .ok)
     }
 
     private func thanks(_ request: Request) -> Response {
-        let reference = request.uri.queryParameters["ref"].flatMap { Reference(parsing: String($0)) }
-        return html(ThanksPage(language: language(request), reference: reference).render(), status: reference == nil ? .notFound : .ok)
+        let query = request.uri.queryParameters
+        let reference = query["ref"].flatMap { Reference(parsing: String($0)) }
+        // The way back is checked again here: a link made from the query alone would be an open
+        // redirect for anyone who sends a citizen a crafted thanks page.
+        var back: String?
+        if let from = query["from"].flatMap({ WebOrigin(parsing: String($0)) }), origins.allowed.contains(from),
+            let page = PagePath.accept(query["page"].map(String.init))
+        {
+            back = from.serialized + page
+        }
+        return html(
+            ThanksPage(language: language(request), reference: reference, back: back).render(), status: reference == nil ? .notFound : .ok)
     }
 
     private func submit(_ request: Request, context: IntakeRequestContext) async throws -> Response {
@@ -72,10 +86,21 @@ struct FormController: Sendable {
         }
         let form: URLEncodedBody
         do {
-            form = try URLEncodedBody(bytes.readableBytesView, fields: ["question", "email", FormPage.honeypotField])
+            form = try URLEncodedBody(bytes.readableBytesView, fields: ["question", "email", "topic", "page", FormPage.honeypotField])
         } catch {
             metrics.recordRejected("malformed")
             throw HTTPError(.badRequest, message: "The form is not validly encoded (percent-encoding or UTF-8).")
+        }
+
+        // Where it came from and what about: a value that is not a path or a topic is dropped,
+        // never an error (the citizen did not type it).
+        let origin = SubmissionOrigin(
+            topic: form["topic"].flatMap { name in topics.first { $0.name == name }?.name }, page: PagePath.accept(form["page"]))
+        let from = origins.verdict(
+            origin: request.headers[.origin], fetchSite: request.headers[.secFetchSite], host: request.head.authority)
+        if from == .refused {
+            metrics.recordRejected("origin")
+            return refuseForeignOrigin(form: form, origin: origin, language: language, wantsJSON: wantsJSON)
         }
 
         // After the body is read, so that a citizen who is refused gets their question back.
@@ -83,19 +108,16 @@ struct FormController: Sendable {
             return refuse(.rateLimited(retryAfter: retryAfter), form: form, language: language, wantsJSON: wantsJSON)
         }
 
-        if let trap = form[FormPage.honeypotField], !trap.isEmpty {
-            // Answered like a success, so that a bot learns nothing; nothing is stored.
-            metrics.recordHoneypot()
-            let decoy = try Reference.random()
-            return wantsJSON
-                ? json(["reference": decoy.text], status: .created)
-                : Response.redirect(to: "/thanks?ref=\(decoy.text)&lang=\(language.rawValue)", type: .normal)
-        }
+        // A filled trap is answered like any submission, so that a bot learns nothing, and stored
+        // as spam: it is a public record all the same, kept and destroyed by the policy's rule.
+        let isSpam = !(form[FormPage.honeypotField] ?? "").isEmpty
+        if isSpam { metrics.recordHoneypot() }
 
         let outcome: Intake.Outcome
         do {
             outcome = try await intake.submit(
-                question: form["question"], email: form["email"], language: CaseLanguage(rawValue: language.rawValue))
+                question: form["question"], email: form["email"], language: CaseLanguage(rawValue: language.rawValue), origin: origin,
+                isSpam: isSpam)
         } catch let unavailable as IntakeUnavailable {
             logger.error("a submission was refused: no key to seal it to", metadata: ["reason": "\(unavailable)"])
             return refuse(.noKey, form: form, language: language, wantsJSON: wantsJSON)
@@ -116,17 +138,51 @@ struct FormController: Sendable {
                 return json(["errors": messages], status: .unprocessableContent)
             }
             let page = FormPage(
-                language: language, notice: notices[language], question: form["question"] ?? "", email: form["email"] ?? "",
-                problems: errors.problems)
+                language: language, notice: notices[language], topics: topics, question: form["question"] ?? "",
+                email: form["email"] ?? "", origin: origin, problems: errors.problems)
             return html(page.render(), status: .unprocessableContent)
         case .stored(let reference):
             let elapsed = ContinuousClock.now - started
             metrics.recordAccepted(seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
             context.issued.record(reference)
-            return wantsJSON
-                ? json(["reference": reference.text], status: .created)
-                : Response.redirect(to: "/thanks?ref=\(reference.text)&lang=\(language.rawValue)", type: .normal)
+            if wantsJSON { return json(["reference": reference.text], status: .created) }
+            var location = "/thanks?ref=\(reference.text)&lang=\(language.rawValue)"
+            if case .allowed(let site) = from, let page = origin.page {
+                location += "&from=\(Self.queryEncoded(site.serialized))&page=\(Self.queryEncoded(page))"
+            }
+            return Response.redirect(to: location, type: .normal)
         }
+    }
+
+    /// A value for a query string: everything but unreserved characters percent-encoded.
+    static func queryEncoded(_ value: String) -> String {
+        var encoded = ""
+        for byte in value.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                encoded += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+            }
+        }
+        return encoded
+    }
+
+    /// A form posted from a site that may not embed it: 403, with the citizen's text kept on a form
+    /// of this server's own, which they can send from here.
+    private func refuseForeignOrigin(form: URLEncodedBody, origin: SubmissionOrigin, language: PageLanguage, wantsJSON: Bool) -> Response {
+        let sv = language.isSwedish
+        let message =
+            sv
+            ? "Formuläret skickades från en webbplats som inte får använda det, så inget sparades. Din text finns kvar nedan: skicka den härifrån om du vill."
+            : "The form was sent from a website that may not use it, so nothing was kept. Your text is below: send it from here if you wish."
+        if wantsJSON { return json(["error": message], status: .forbidden) }
+        let page = FormPage(
+            language: language, notice: notices[language], topics: topics, question: form["question"] ?? "", email: form["email"] ?? "",
+            origin: SubmissionOrigin(topic: origin.topic),
+            refusal: (sv ? "Din fråga skickades inte" : "Your question was not sent", message))
+        return html(page.render(), status: .forbidden)
     }
 
     /// What made a write fail, in the terms the citizen's message and the operator's log use. When
@@ -163,7 +219,8 @@ struct FormController: Sendable {
             response = json(Body(error: message, retryAfter: refusal.retryAfter), status: refusal.status)
         } else {
             let page = FormPage(
-                language: language, notice: notices[language], question: form["question"] ?? "", email: form["email"] ?? "",
+                language: language, notice: notices[language], topics: topics, question: form["question"] ?? "",
+                email: form["email"] ?? "", origin: SubmissionOrigin(topic: form["topic"], page: PagePath.accept(form["page"])),
                 refusal: (refusal.title(language), message))
             response = html(page.render(), status: refusal.status)
         }
@@ -195,4 +252,9 @@ struct FormController: Sendable {
         return Response(
             status: status, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
     }
+}
+
+extension String {
+    /// Two hex digits: "0A", not "A".
+    fileprivate var leftPadded: String { count == 1 ? "0" + self : self }
 }

@@ -13,6 +13,8 @@ public struct ServerConfiguration: Sendable {
     public var rateLimit: RateLimit? = .publicForm
     /// X-Forwarded-For is believed only from these peers.
     public var trustedProxies: Set<String> = []
+    /// The agency sites whose pages may post the form (`--allowed-origin`), besides the server's own.
+    public var allowedOrigins: Set<WebOrigin> = []
     /// How long a client may take to send a whole request, counted from when the server starts
     /// waiting for it; an idle keep-alive connection is closed after the same time.
     public var requestTimeout: Duration = .seconds(30)

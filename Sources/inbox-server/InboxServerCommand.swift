@@ -19,7 +19,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         abstract: "Serve the citizens' contact form: seal each submission and store it durably.",
         discussion: """
             Settings come from the command line, then the environment (INBOX_HOST, INBOX_PORT, INBOX_ADMIN_PORT, \
-            INBOX_RATE_LIMIT, INBOX_TRUSTED_PROXY, INBOX_REQUEST_TIMEOUT, INBOX_MIN_FREE_SPACE, and the paths' \
+            INBOX_RATE_LIMIT, INBOX_TRUSTED_PROXY, INBOX_ALLOWED_ORIGINS, INBOX_REQUEST_TIMEOUT, INBOX_MIN_FREE_SPACE, and the paths' \
             INBOX_DATA_DIR, INBOX_KEY_DIR, INBOX_POLICY, INBOX_CONFIG), then the configuration file (the option's \
             name without dashes), then the defaults. SIGTERM or SIGINT stops accepting, commits and answers what is \
             in flight, and exits.
@@ -40,6 +40,12 @@ struct InboxServerCommand: AsyncParsableCommand {
         name: .customLong("trusted-proxy"),
         help: "A reverse proxy whose X-Forwarded-For is believed (repeatable; env INBOX_TRUSTED_PROXY, comma-separated).")
     var trustedProxies: [String] = []
+    @Option(
+        name: .customLong("allowed-origin"),
+        help:
+            "An agency site whose pages may post the form, such as https://www.agency.example (repeatable; env INBOX_ALLOWED_ORIGINS, comma-separated; docs/EMBEDDING.md)."
+    )
+    var allowedOrigins: [String] = []
     @Option(
         name: .customLong("min-free-space"),
         help: "MiB of free space below which /healthz answers 503, before the disk is full (env INBOX_MIN_FREE_SPACE, default 256).")
@@ -100,6 +106,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         try ListenerSettings.apply(
             ListenerSettings.Options(
                 host: host, port: port, adminPort: adminPort, rateLimit: rateLimit, trustedProxies: trustedProxies,
+                allowedOrigins: allowedOrigins,
                 minimumFreeSpace: minimumFreeSpace, requestTimeout: requestTimeout),
             layers: settings.layers, to: &server)
 

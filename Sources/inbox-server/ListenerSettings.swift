@@ -13,6 +13,7 @@ struct ListenerSettings {
         var adminPort: String?
         var rateLimit: String?
         var trustedProxies: [String] = []
+        var allowedOrigins: [String] = []
         var minimumFreeSpace: String?
         var requestTimeout: String?
     }
@@ -52,6 +53,18 @@ struct ListenerSettings {
             ? layers.value("trusted-proxy", option: nil, variable: "INBOX_TRUSTED_PROXY")?.split(separator: ",").map(String.init) ?? []
             : options.trustedProxies
         server.trustedProxies = Set(proxies.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
+        let origins =
+            options.allowedOrigins.isEmpty
+            ? layers.value("allowed-origins", option: nil, variable: "INBOX_ALLOWED_ORIGINS")?.split(separator: ",").map(String.init) ?? []
+            : options.allowedOrigins
+        for text in origins.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
+            guard let origin = WebOrigin(parsing: text, forgivingTrailingSlash: true) else {
+                throw ConfigurationError(
+                    "--allowed-origin \"\(text)\" is not a web origin: write the scheme and the host (and a port if not the default), such as https://www.agency.example"
+                )
+            }
+            server.allowedOrigins.insert(origin)
+        }
     }
 
     static func port(_ setting: Setting) throws -> Int {

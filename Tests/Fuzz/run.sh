@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-10}"
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -gt 0 ]] || targets=(form-body negotiation policy config smtp-reply address terminal-text reference)
+[[ ${#targets[@]} -gt 0 ]] || targets=(form-body negotiation policy config smtp-reply address terminal-text reference embedding)
 
 # Its own build directory: -sanitize=fuzzer instruments every module, which the ordinary build
 # must not be. FUZZING swaps the replay entry point for libFuzzer's driver.

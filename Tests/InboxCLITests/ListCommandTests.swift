@@ -34,7 +34,7 @@ struct ListCommandTests {
         #expect(Set(all.compactMap { $0["reference"] as? String }) == [open.text, answered.text, held.text])
         let keys: Set<String> = [
             "reference", "status", "held", "received_at", "answered_at", "closed_at", "email_deleted_by", "claimed_by", "due", "overdue",
-            "email_deleted_unanswered_by",
+            "email_deleted_unanswered_by", "topic", "page",
         ]
         #expect(all.allSatisfy { Set($0.keys) == keys })
     }

@@ -78,16 +78,16 @@ final class InboxFixture {
     /// Seals and stores a submission received at `date`, returning its reference and sealed bytes.
     @discardableResult
     func submit(
-        at date: Date, email: String? = "anna@example.se", question: String = "Hur söker jag bygglov?"
+        at date: Date, email: String? = "anna@example.se", question: String = "Hur söker jag bygglov?", isSpam: Bool = false
     ) async throws -> (
         reference: Reference, sealed: [RecordField: Data]
     ) {
-        try await Self.submit(to: store, keys: keys, at: date, email: email, question: question)
+        try await Self.submit(to: store, keys: keys, at: date, email: email, question: question, isSpam: isSpam)
     }
 
     /// The same, for callers on other tasks (the fixture itself is not Sendable).
     static func submit(
-        to store: SQLiteStore, keys: KeyDirectory, at date: Date, email: String?, question: String
+        to store: SQLiteStore, keys: KeyDirectory, at date: Date, email: String?, question: String, isSpam: Bool = false
     ) async throws -> (
         reference: Reference, sealed: [RecordField: Data]
     ) {
@@ -102,7 +102,9 @@ final class InboxFixture {
             let hmac = try HMACSHA256.authenticationCode(for: Array(email.utf8), key: keys.indexKey(epoch: epoch))
             index = EmailIndexEntry(hmac: Data(hmac), epoch: epoch)
         }
-        try await store.insert([NewSubmission(reference: reference, receivedAt: date, sealedFields: sealed, emailIndex: index)])
+        try await store.insert([
+            NewSubmission(reference: reference, receivedAt: date, sealedFields: sealed, emailIndex: index, isSpam: isSpam)
+        ])
         return (reference, sealed)
     }
 

@@ -20,6 +20,34 @@ struct PolicyValidationTests {
         #expect(policy.epochMonths == 1)
         #expect(policy.recipients.first?.fields == [.email, .answer])
         #expect(policy.cases.answerWithin == .workingDays(5))
+        #expect(policy.topics.map(\.name) == ["accessibility"])
+        #expect(policy.topics.first?.answerWithin == .workingDays(2))
+        #expect(policy.spam?.keep == RetentionDuration(amount: 30, unit: .days))
+        #expect(policy.register.keep == RetentionDuration(amount: 10, unit: .years))
+        #expect(policy.register.archivalReference?.isEmpty == false)
+    }
+
+    @Test("a topic's own time to answer replaces [cases]; a case without a topic, or one no longer listed, keeps the default")
+    func topicDue() throws {
+        let policy = try PolicyLoader.load(path: DefaultPolicy.path)
+        // Monday 7 December 2026, noon in Stockholm.
+        let monday = Date(timeIntervalSince1970: 1_796_641_200)
+        #expect(policy.due(receivedAt: monday, topic: "accessibility").map { "\($0.day)" } == "2026-12-09")
+        #expect(policy.due(receivedAt: monday, topic: nil).map { "\($0.day)" } == "2026-12-14")
+        #expect(policy.due(receivedAt: monday, topic: "gone").map { "\($0.day)" } == "2026-12-14")
+    }
+
+    @Test("spam's deadline is the earlier of its own rule and the field's; never for audit entries")
+    func spamDeadline() throws {
+        let policy = try PolicyLoader.load(path: DefaultPolicy.path)
+        let t0 = Date(timeIntervalSince1970: 1_790_000_000)
+        let day: TimeInterval = 86_400
+        let marked = policy.deadline(of: .question, received: t0, answered: nil, closed: nil, markedSpam: t0 + day)
+        #expect(marked.date == t0 + 31 * day && marked.rule == "spam: 30 days after marked as spam")
+        // Marked late: the address's hard maximum (90 days after receipt) comes first.
+        let late = policy.deadline(of: .email, received: t0, answered: nil, closed: nil, markedSpam: t0 + 80 * day)
+        #expect(late.date == t0 + 90 * day && late.rule == "hard maximum 90 days after received")
+        #expect(policy.deadline(of: .question, received: t0, answered: nil, closed: nil, markedSpam: nil).rule == "2 years after received")
     }
 
     /// One invalid variant of the default policy: `replace` becomes `with`, and the error must
@@ -35,6 +63,37 @@ struct PolicyValidationTests {
     }
 
     static let cases: [Case] = [
+        Case(
+            name: "topic name with upper case", replace: "[topics.accessibility]", with: "[topics.Accessibility]",
+            message: "`Accessibility` is not a topic name", marker: "[topics.Accessibility]"),
+        Case(
+            name: "topic without an English label", replace: "label.en = \"Accessibility of this website\"\n", with: "",
+            message: "is missing `en`"),
+        Case(
+            name: "topic's answer_within not a time", replace: "answer_within = \"2 working days\"", with: "answer_within = \"soon\"",
+            message: "does not start with a number", marker: "answer_within = \"soon\""),
+        Case(
+            name: "unknown key in a topic", replace: "answer_within = \"2 working days\"",
+            with: "answer_within = \"2 working days\"\ncolour = \"red\"", message: "unknown key `colour`", marker: "colour"),
+        Case(
+            name: "spam kept longer than the address's hard maximum", replace: "[spam]\nkeep = \"30 days\"",
+            with: "[spam]\nkeep = \"4 months\"",
+            message: "keeping spam 4 months can be longer than the email field's hard maximum of 90 days",
+            marker: "keep = \"4 months\""),
+        Case(
+            name: "spam rule without its archival reference", replace: "archival_reference = \"Gallringsbeslut 2026:1 § 5",
+            with: "archival_note = \"Gallringsbeslut 2026:1 § 5", message: "[spam] is missing `archival_reference`"),
+        Case(
+            name: "register kept shorter than the data it registers", replace: "keep = \"10 years\"", with: "keep = \"1 year\"",
+            message: "a register kept 1 year can go before the question field it registers (kept up to 2 years)",
+            marker: "keep = \"1 year\""),
+        Case(
+            name: "register deleted without an archival reference", replace: "archival_reference = \"Gallringsbeslut 2026:1 § 6",
+            with: "archival_note = \"Gallringsbeslut 2026:1 § 6",
+            message: "the register is deleted after 10 years, but [register] names no `archival_reference`", marker: "keep = \"10 years\""),
+        Case(
+            name: "a field's rule without an archival reference", replace: "archival_reference = \"Gallringsbeslut 2026:1 § 3",
+            with: "archival_note = \"Gallringsbeslut 2026:1 § 3", message: "is missing `archival_reference`"),
         Case(
             name: "unknown key", replace: "hard_maximum = \"90 days\"", with: "hard_maximum = \"90 days\"\nkeep_forever = true",
             message: "unknown key `keep_forever` in [fields.email]", marker: "keep_forever"),

@@ -10,6 +10,7 @@ import InboxCore
 import InboxCrypto
 import InboxServer
 import InboxStore
+import InboxTestSupport
 import NIOCore
 import Testing
 
@@ -45,7 +46,7 @@ struct IntakeApplicationTests {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
                 #expect(response.headers[.cacheControl] == "no-store")
-                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
                 #expect(Self.text(response).contains("lang=\"sv\""))
                 #expect(Self.text(response).contains("name=\"question\""))
             }
@@ -167,23 +168,41 @@ struct IntakeApplicationTests {
         #expect(try await fixture.store.recordCount() == 0)
     }
 
-    @Test("a filled honeypot is answered like a success and nothing is stored")
+    @Test("a filled honeypot is answered like a success and stored, sealed, as spam: it is a public record too")
     func honeypot() async throws {
         let fixture = try IntakeFixture()
-        try await fixture.application().test(.router) { client in
-            try await client.execute(
-                uri: "/", method: .post, headers: Self.form, body: Self.body([("question", "Köp billigt"), ("website", "http://spam")])
+        let canary = "Köp billigt canary-7f3a91"
+        let references = try await fixture.application().test(.router) { client in
+            let fromForm = try await client.execute(
+                uri: "/", method: .post, headers: Self.form, body: Self.body([("question", canary), ("website", "http://spam")])
             ) { response in
                 #expect(response.status == .seeOther)
-                #expect(response.headers[.location]?.hasPrefix("/thanks?ref=") == true)
+                let location = try #require(response.headers[.location])
+                #expect(location.hasPrefix("/thanks?ref="))
+                return String(location.dropFirst("/thanks?ref=".count).prefix(12))
             }
-            try await client.execute(
+            let fromScript = try await client.execute(
                 uri: "/", method: .post, headers: Self.jsonForm, body: Self.body([("question", "Köp"), ("website", "x")])
             ) { response in
                 #expect(response.status == .created)
+                return try #require(try Self.json(response)["reference"] as? String)
             }
+            // The trap filled with nothing else valid: refused like any submission, nothing stored.
+            try await client.execute(uri: "/", method: .post, headers: Self.form, body: Self.body([("question", ""), ("website", "x")])) {
+                response in
+                #expect(response.status == .unprocessableContent)
+            }
+            return [fromForm, fromScript]
         }
-        #expect(try await fixture.store.recordCount() == 0)
+        let spam = try await fixture.store.records(status: .spam, held: nil)
+        #expect(Set(spam.map(\.reference.text)) == Set(references))
+        #expect(spam.allSatisfy { $0.markedSpamAt == $0.receivedAt && $0.fields == [.question] })
+        #expect(try await fixture.store.records(status: .open, held: nil).isEmpty)
+        // Sealed like any question: the text is in no file of the inbox.
+        for file in try FileManager.default.contentsOfDirectory(atPath: fixture.directory.path) where file.hasPrefix("inbox.sqlite") {
+            let bytes = try Data(contentsOf: URL(fileURLWithPath: "\(fixture.directory.path)/\(file)"))
+            #expect(bytes.range(of: Data("canary-7f3a91".utf8)) == nil, "the spam's text in clear in \(file)")
+        }
     }
 
     @Test("past the rate limit a citizen gets 429 with Retry-After and the question back")

@@ -57,6 +57,17 @@ struct PostgresRolesTests {
                 }
                 await Self.refused("changing a field") { try await intake.execute("UPDATE sealed_fields SET sealed = '\\x00'") }
                 await Self.refused("deleting a record") { try await intake.execute("DELETE FROM records") }
+                // The register entry comes with the record, written by the owner's trigger: the
+                // role can neither read the register nor write an entry of its own.
+                await Self.refused("reading the register") { _ = try await intake.registerEntries(receivedFrom: nil, to: nil) }
+                await Self.refused("writing a register entry") {
+                    try await intake.execute(
+                        "INSERT INTO case_register (reference, received_at, outcome) VALUES (\(try Reference.random().text), now(), 'answered')"
+                    )
+                }
+                await Self.refused("calling the register's trigger function") {
+                    try await intake.execute("SELECT case_register_received()")
+                }
                 // Its own record it may add to; another citizen's it may not (row-level security):
                 // an address and an index entry of its own on someone else's question would bring
                 // that question to whoever asks for the address's records, and the answer with it.
@@ -115,6 +126,12 @@ struct PostgresRolesTests {
                     answered.reference, sealedAnswer: Data([9]), by: "staff", at: t0, heldWith: nil,
                     audit: StoreContract.append(.audit, ["{}"]))
                 #expect(try await staff.erase([erased.reference]) == [erased.reference])
+                // The register: read, and an erasure noted; an outcome is changed only with the case.
+                let entries = try await staff.registerEntries(receivedFrom: nil, to: nil)
+                #expect(entries.first { $0.reference == erased.reference }?.shownOutcome == "erased")
+                #expect(entries.first { $0.reference == closed.reference }?.outcome == .closed)
+                await Self.refused("rewriting an outcome") { try await staff.execute("UPDATE case_register SET outcome = 'answered'") }
+                await Self.refused("deleting a register entry") { try await staff.execute("DELETE FROM case_register") }
                 await Self.refused("removing audit entries") { _ = try await staff.removeOldest(of: .audit) { $0.last?.id } }
                 await Self.refused("rewriting an audit entry") { try await staff.execute("UPDATE audit_log SET body = '\\x7b7d'") }
                 await Self.refused("deleting an audit entry") { try await staff.execute("DELETE FROM audit_log") }
@@ -158,6 +175,11 @@ struct PostgresRolesTests {
                     let others = questions.filter { $0.reference == noted.reference }
                     #expect(others.count == 1)
                     _ = try await purge.deleteFields(others.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
+                    // Both records' fields are gone: their entries stay, noted, until the register's own rule.
+                    let due = try await purge.registerCandidates(cutoff: t0, limit: 10).map(\.reference)
+                    #expect(due == [noted.reference])
+                    #expect(try await purge.deleteRegisterEntries(due) == 1)
+                    _ = try await purge.spamCandidates(field: .question, cutoff: t0, limit: 10)
                     _ = try await purge.append(StoreContract.append(.purge, ["{}"]))
                     #expect(try await purge.removeOldest(of: .audit) { $0.first?.id }.count == 1)
                     #expect(try await purge.presentReferences([noted.reference]).isEmpty)
@@ -172,6 +194,7 @@ struct PostgresRolesTests {
                 await Self.refused("reading a hold's reason") { _ = try await purge.record(record.reference) }
                 await Self.refused("changing a field") { try await purge.execute("UPDATE sealed_fields SET answered_at = now()") }
                 await Self.refused("appending to the audit log") { _ = try await purge.append(StoreContract.append(.audit, ["{}"])) }
+                await Self.refused("rewriting an outcome") { try await purge.execute("UPDATE case_register SET outcome = 'spam'") }
             }
             #expect(try await owner.record(record.reference)?.fields == [.question])
             #expect(try await owner.draft(of: record.reference) == nil)

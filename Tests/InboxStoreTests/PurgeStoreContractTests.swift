@@ -79,7 +79,7 @@ struct PurgeStoreContractTests {
             #expect(try await purge.clearHolds(withKeys: [0x8000_0002, 0x8000_0009]) == [records[1].reference])
             #expect(try await purge.holdKeysInUse() == [0x8000_0001])
             #expect(try await store.record(records[1].reference)?.hold == nil)
-            #expect(try await purge.erase([records[2].reference, records[3].reference]) == [records[2].reference])
+            #expect(try await purge.erase([records[2].reference, records[3].reference], at: Date()) == [records[2].reference])
         }
     }
 

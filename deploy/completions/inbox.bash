@@ -173,13 +173,13 @@ _inbox() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    keys|list|show|claim|unclaim|answer|close|note|digest|metrics|export|erase|hold|release|policy|purge|audit|database|help)
+    keys|list|show|claim|unclaim|answer|close|note|spam|not-spam|digest|metrics|register|stats|export|erase|hold|release|policy|purge|audit|database|help)
         # Offer subcommand argument completions
         "_inbox_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'keys list show claim unclaim answer close note digest metrics export erase hold release policy purge audit database help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'keys list show claim unclaim answer close note spam not-spam digest metrics register stats export erase hold release policy purge audit database help' -- "${cur}"))
         ;;
     esac
 }
@@ -388,7 +388,7 @@ _inbox_list() {
         return
         ;;
     '--status')
-        __inbox_add_completions -W 'open'$'\n''answered'$'\n''closed'$'\n''held'$'\n''all'
+        __inbox_add_completions -W 'open'$'\n''answered'$'\n''closed'$'\n''spam'$'\n''held'$'\n''all'
         return
         ;;
     '--limit')
@@ -694,6 +694,72 @@ _inbox_note() {
     esac
 }
 
+_inbox_spam() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    esac
+}
+
+_inbox_not-spam() {
+    repeating_flags=()
+    non_repeating_flags=(-h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file)
+    __inbox_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    esac
+}
+
 _inbox_digest() {
     repeating_flags=()
     non_repeating_flags=(--print -h --help)
@@ -776,6 +842,88 @@ _inbox_metrics() {
         return
         ;;
     '--textfile')
+        return
+        ;;
+    esac
+}
+
+_inbox_register() {
+    repeating_flags=()
+    non_repeating_flags=(--csv --json -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --from --to)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    esac
+}
+
+_inbox_stats() {
+    repeating_flags=()
+    non_repeating_flags=(--json -h --help)
+    repeating_options=()
+    non_repeating_options=(--data-dir --key-dir --policy --config --database --database-ca-file --database-password-file --from --to --by)
+    __inbox_offer_flags_options 0
+
+    # Offer option value completions
+    case "${prev}" in
+    '--data-dir')
+        return
+        ;;
+    '--key-dir')
+        return
+        ;;
+    '--policy')
+        return
+        ;;
+    '--config')
+        return
+        ;;
+    '--database')
+        return
+        ;;
+    '--database-ca-file')
+        return
+        ;;
+    '--database-password-file')
+        return
+        ;;
+    '--from')
+        return
+        ;;
+    '--to')
+        return
+        ;;
+    '--by')
+        __inbox_add_completions -W 'month'$'\n''topic'$'\n''page'
         return
         ;;
     esac

@@ -15,7 +15,8 @@
 --               with the owner's rights.
 -- inbox_staff   the staff commands on the admin host: cases, claims, notes, requests, holds, appends to the audit
 --               log (never with an id of its own choosing). It cannot change or remove a log entry.
--- inbox_purge   the purge: the event times, hold markers and ids it plans with, deletion, releasing
+-- inbox_purge   the purge: the event times, hold markers and ids it plans with, deletion (the register's
+--               entries after their own rule), releasing
 --               the holds a restored database brought back, its own log, and the audit log's
 --               retention. It cannot read a sealed field, an address's index entry, a draft or a note.
 --
@@ -61,7 +62,8 @@ END
 $$;
 
 -- The intake: a record, its sealed fields, its address's index entry; the record's id read back.
-GRANT INSERT (reference, status, received_at, language) ON records TO inbox_intake;
+-- The register entry is written by a trigger as the schema's owner: the intake has no grant on it.
+GRANT INSERT (reference, status, received_at, spam_at, language, topic, page) ON records TO inbox_intake;
 GRANT INSERT (record_id, field, sealed, received_at) ON sealed_fields TO inbox_intake;
 GRANT INSERT (hmac, epoch, record_id) ON email_index TO inbox_intake;
 GRANT SELECT ON SEQUENCE records_id_seq TO inbox_intake;
@@ -71,18 +73,25 @@ GRANT SELECT ON SEQUENCE records_id_seq TO inbox_intake;
 GRANT SELECT, UPDATE, DELETE ON records TO inbox_staff;
 GRANT SELECT, INSERT, UPDATE, DELETE ON sealed_fields, email_index, answer_drafts, case_notes TO inbox_staff;
 GRANT SELECT ON audit_log, purge_log TO inbox_staff;
+-- The register is read for the export and the statistics; an erasure marks its entry. Outcomes
+-- change only with the case (triggers).
+GRANT SELECT ON case_register TO inbox_staff;
+GRANT UPDATE (erased_at, deleted_at) ON case_register TO inbox_staff;
 GRANT INSERT (body, previous_hash, hash) ON audit_log TO inbox_staff;
 GRANT USAGE ON SEQUENCE audit_log_id_seq TO inbox_staff;
 
 -- The purge: times and markers to plan with, deletion, releases of holds after a restore, its own
 -- log, and the audit log's retention. Never the `sealed` column, the index's `hmac`, a draft.
-GRANT SELECT (id, reference, received_at, answered_at, closed_at, held_at, hold_key) ON records TO inbox_purge;
+GRANT SELECT (id, reference, received_at, answered_at, closed_at, spam_at, held_at, hold_key) ON records TO inbox_purge;
 GRANT UPDATE (held_at, hold_reason, hold_key) ON records TO inbox_purge;
 GRANT DELETE ON records TO inbox_purge;
 GRANT SELECT (record_id, field, received_at, answered_at, closed_at) ON sealed_fields TO inbox_purge;
 GRANT DELETE ON sealed_fields TO inbox_purge;
 GRANT SELECT (record_id) ON email_index, answer_drafts, case_notes TO inbox_purge;
 GRANT DELETE ON email_index, answer_drafts, case_notes TO inbox_purge;
+GRANT SELECT (reference, received_at) ON case_register TO inbox_purge;
+GRANT UPDATE (erased_at, deleted_at) ON case_register TO inbox_purge;
+GRANT DELETE ON case_register TO inbox_purge;
 GRANT SELECT ON purge_log TO inbox_purge;
 GRANT INSERT (body, previous_hash, hash) ON purge_log TO inbox_purge;
 GRANT USAGE ON SEQUENCE purge_log_id_seq TO inbox_purge;

@@ -43,12 +43,15 @@ public struct CaseOverview: Sendable {
         let email = policy.field(.email)
         rows = records.map { record in
             let open = record.status == .open
-            let due = open ? policy.cases.due(receivedAt: record.receivedAt) : nil
+            let due = open ? policy.due(receivedAt: record.receivedAt, topic: record.topic) : nil
             let hasAddress = record.fields.contains(.email) && record.hold == nil
             return Row(
                 record: record, due: due, isOverdue: due?.isOverdue(at: now) ?? false,
                 addressDeletedBy: hasAddress
-                    ? email.deadline(received: record.receivedAt, answered: record.answeredAt, closed: record.closure?.at).date : nil,
+                    ? policy.deadline(
+                        of: .email, received: record.receivedAt, answered: record.answeredAt, closed: record.closure?.at,
+                        markedSpam: record.markedSpamAt
+                    ).date : nil,
                 addressDeletedUnansweredBy: hasAddress && open ? email.deadline(received: record.receivedAt, answered: nil).date : nil)
         }
     }

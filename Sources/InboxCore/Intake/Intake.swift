@@ -23,8 +23,13 @@ public struct Intake: Sendable {
 
     /// Takes a submission received at `date`. Throws `IntakeUnavailable` when the epoch of `date`
     /// has no complete key (nothing is stored that nobody could open), and the writer's error when
-    /// the store could not take it. `language` is the form's, kept so that staff answer in it.
-    public func submit(question: String?, email: String?, language: CaseLanguage? = nil, at date: Date = Date()) async throws -> Outcome {
+    /// the store could not take it. `language` is the form's, kept so that staff answer in it;
+    /// `origin` the topic and page, checked by the caller; `isSpam` stores it as spam (the form's
+    /// trap was filled in), validated and sealed like any other.
+    public func submit(
+        question: String?, email: String?, language: CaseLanguage? = nil, origin: SubmissionOrigin = SubmissionOrigin(),
+        isSpam: Bool = false, at date: Date = Date()
+    ) async throws -> Outcome {
         switch SubmissionValidator.validate(question: question, email: email) {
         case .failure(let errors):
             return .invalid(errors)
@@ -36,7 +41,9 @@ public struct Intake: Sendable {
             while true {
                 let reference = try Reference.random()
                 do {
-                    try await writer.write(try sealer.seal(submission, reference: reference, receivedAt: date, language: language))
+                    try await writer.write(
+                        try sealer.seal(
+                            submission, reference: reference, receivedAt: date, language: language, origin: origin, isSpam: isSpam))
                     return .stored(reference)
                 } catch let error as StoreError where error.isConstraintViolation && attempt < 2 {
                     attempt += 1

@@ -78,7 +78,8 @@ public final class IntakeSealer: Sendable {
     }
 
     public func seal(
-        _ submission: ValidSubmission, reference: Reference, receivedAt: Date, language: CaseLanguage? = nil
+        _ submission: ValidSubmission, reference: Reference, receivedAt: Date, language: CaseLanguage? = nil,
+        origin: SubmissionOrigin = SubmissionOrigin(), isSpam: Bool = false
     ) throws -> NewSubmission {
         let epochKeys = try epochKeys(for: receivedAt)
         var fields: [RecordField: Data] = [
@@ -90,7 +91,9 @@ public final class IntakeSealer: Sendable {
             index = EmailIndexEntry(
                 hmac: try EmailIndexNormalization.code(for: email, key: epochKeys.indexKey), epoch: epochKeys.email.epoch)
         }
-        return NewSubmission(reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index, language: language)
+        return NewSubmission(
+            reference: reference, receivedAt: receivedAt, sealedFields: fields, emailIndex: index, language: language, origin: origin,
+            isSpam: isSpam)
     }
 
     /// How many epochs after the current one have keys: the health check reports it.

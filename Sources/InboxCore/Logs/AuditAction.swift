@@ -34,4 +34,7 @@ public enum AuditAction: String, Sendable, Codable, CaseIterable {
     case note
     /// The daily digest of counts and references went to staff.
     case digest
+    /// A case was moved to the spam queue, or back to the open queue (`not-spam`).
+    case spam
+    case notSpam = "not-spam"
 }

@@ -60,7 +60,7 @@ public struct Purge: Sendable {
     }
 
     private func runAlone(now: Date, confirmedClock: Bool) async throws -> PurgeReport {
-        let (reapplied, holdsReapplied) = try await reapplyAfterRestore()
+        let (reapplied, holdsReapplied) = try await reapplyAfterRestore(at: now)
         let previous = try await log.lastReport()
         let boot = bootTime()
         let verdict = PurgeClock.judge(
@@ -76,7 +76,8 @@ public struct Purge: Sendable {
         var deletedFields: [String: Int] = [:]
         for start in stride(from: 0, to: expired.count, by: batchSize) {
             let batch = expired[start..<min(start + batchSize, expired.count)]
-            recordsDeleted += try await store.deleteFields(batch.map { FieldToDelete(recordID: $0.recordID, field: $0.field) })
+            recordsDeleted += try await store.deleteFields(
+                batch.map { FieldToDelete(recordID: $0.recordID, field: $0.field) }, at: now)
             for expiry in batch { deletedFields[expiry.field.rawValue, default: 0] += 1 }
         }
 
@@ -103,13 +104,22 @@ public struct Purge: Sendable {
             failed.append("audit log retention: \(error)")
         }
 
-        let report = PurgeReport(
+        // After the fields: an entry whose case was deleted whole in this run may be due as well.
+        var registerRemoved = 0
+        let expiredEntries = try await planner.expiredRegisterEntries(asOf: now)
+        for start in stride(from: 0, to: expiredEntries.count, by: batchSize) {
+            registerRemoved += try await store.deleteRegisterEntries(
+                Array(expiredEntries[start..<min(start + batchSize, expiredEntries.count)]))
+        }
+
+        var report = PurgeReport(
             ranAt: now, policyDigest: policy.digest,
             previousPolicyDigest: previous.flatMap { $0.policyDigest == policy.digest ? nil : $0.policyDigest },
             deletedFields: deletedFields, referencesAffected: Array(Set(expired.map(\.reference.text))).sorted(),
             recordsDeleted: recordsDeleted.map(\.text).sorted(), suppressionReapplied: reapplied.map(\.text).sorted(),
             keysDestroyed: destroyed, epochsCreated: created, auditEntriesRemoved: auditRemoved, keysFailed: failed,
             holdsReapplied: holdsReapplied.map(\.text).sorted(), boot: boot)
+        report.registerEntriesRemoved = registerRemoved
         try await log.append(report)
         // Last, so that the WAL holds nothing afterwards: not the deleted ciphertext, and not this
         // run's own writes. Every run does it, so a run that was interrupted here is finished by
@@ -121,8 +131,8 @@ public struct Purge: Sendable {
 
     /// What a restored database brought back that was since erased or released, applied again:
     /// `inbox audit restore` calls it at once, and every run does it too.
-    public func reapplyAfterRestore() async throws -> (erased: [Reference], released: [Reference]) {
-        let erased = try await store.erase(try await planner.suppressedReferences())
+    public func reapplyAfterRestore(at now: Date) async throws -> (erased: [Reference], released: [Reference]) {
+        let erased = try await store.erase(try await planner.suppressedReferences(), at: now)
         // Not a byte of what was erased again may linger in the WAL (the run truncates it again at
         // its end; a run refused by its log or clock would not get there).
         if !erased.isEmpty { try await store.reclaimDeletedData() }

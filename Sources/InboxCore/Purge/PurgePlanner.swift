@@ -41,21 +41,26 @@ public struct PurgePlanner: Sendable {
                 queries.append((event, rule.keep))
             }
             var seen = Set<Int64>()
+            var candidates: [PurgeCandidate] = []
             for (event, duration) in queries {
-                // The range query finds every field that may have expired; the exact check with the
-                // deadline that `inbox list` shows too decides.
-                let cutoff = duration.latestStart(expiringBy: now)
-                for candidate in try await allCandidates(field: field, event: event, cutoff: cutoff)
-                where !seen.contains(candidate.recordID) {
-                    let deadline = fieldPolicy.deadline(
-                        received: candidate.receivedAt, answered: candidate.answeredAt, closed: candidate.closedAt)
-                    guard deadline.date <= now else { continue }
-                    seen.insert(candidate.recordID)
-                    expired.append(
-                        PurgePlan.FieldExpiry(
-                            recordID: candidate.recordID, reference: candidate.reference, field: field, deadline: deadline.date,
-                            rule: deadline.rule))
-                }
+                candidates += try await allCandidates(field: field, event: event, cutoff: duration.latestStart(expiringBy: now))
+            }
+            if let spam = policy.spam {
+                candidates += try await store.spamCandidates(
+                    field: field, cutoff: spam.keep.latestStart(expiringBy: now), limit: Int(Int32.max))
+            }
+            // The range queries find every field that may have expired; the exact check with the
+            // deadline that `inbox list` shows too decides.
+            for candidate in candidates where !seen.contains(candidate.recordID) {
+                let deadline = policy.deadline(
+                    of: PolicyField(field), received: candidate.receivedAt, answered: candidate.answeredAt, closed: candidate.closedAt,
+                    markedSpam: candidate.markedSpamAt)
+                guard deadline.date <= now else { continue }
+                seen.insert(candidate.recordID)
+                expired.append(
+                    PurgePlan.FieldExpiry(
+                        recordID: candidate.recordID, reference: candidate.reference, field: field, deadline: deadline.date,
+                        rule: deadline.rule))
             }
         }
         return expired.sorted { ($0.deadline, $0.reference, $0.field.rawValue) < ($1.deadline, $1.reference, $1.field.rawValue) }
@@ -65,6 +70,14 @@ public struct PurgePlanner: Sendable {
         // The query returns only fields still present with an event time up to the cutoff: the
         // expired ones and at most a day of slack, so the cost follows the expired count.
         try await store.purgeCandidates(field: field, event: event, cutoff: cutoff, limit: Int(Int32.max))
+    }
+
+    /// Register entries whose `[register]` time has passed and whose case has no record left; none
+    /// when the policy keeps the register for good.
+    func expiredRegisterEntries(asOf now: Date) async throws -> [Reference] {
+        guard let keep = policy.register.keep else { return [] }
+        return try await store.registerCandidates(cutoff: keep.latestStart(expiringBy: now), limit: Int(Int32.max))
+            .filter { keep.added(to: $0.receivedAt) <= now }.map(\.reference)
     }
 
     /// Keys of past epochs whose end plus the field's hard maximum has passed and of which any file

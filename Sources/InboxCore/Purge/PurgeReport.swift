@@ -28,6 +28,8 @@ public struct PurgeReport: Sendable, Codable, Equatable {
     public let holdsReapplied: [String]?
     /// The boot clock when the run began, for the next run's clock check (nil before it was kept).
     public let boot: BootTime?
+    /// Register entries deleted by the policy's `[register]` rule (nil before the register).
+    public var registerEntriesRemoved: Int? = nil
 
     enum CodingKeys: String, CodingKey {
         case ranAt = "ran_at"
@@ -43,6 +45,7 @@ public struct PurgeReport: Sendable, Codable, Equatable {
         case keysFailed = "keys_failed"
         case holdsReapplied = "holds_reapplied"
         case boot
+        case registerEntriesRemoved = "register_entries_removed"
     }
 
     public var policyChanged: Bool { previousPolicyDigest != nil }

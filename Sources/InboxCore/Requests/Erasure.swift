@@ -49,7 +49,7 @@ public struct Erasure: Sendable {
         // purge running meanwhile may delete a record itself, from the list: the erasure is this
         // request's all the same, and audited as such.
         try suppression.append(references, at: now)
-        _ = try await store.erase(references)
+        _ = try await store.erase(references, at: now)
         // An erased held record's hold keys seal nothing any more, but copies in backups: they go.
         for (key, reference) in holdKeys {
             try releases.append(holdKey: key, reference: reference, at: now)

@@ -15,8 +15,9 @@ public struct CaseSettings: Sendable, Equatable {
     /// one computation for every listing, count and digest, so that they never disagree: the day of
     /// receipt is the Swedish calendar day at `receivedAt`, the due day follows `answerWithin`,
     /// and the case is overdue from the start of the next Swedish day.
-    public func due(receivedAt: Date) -> CaseDue? {
-        guard let answerWithin else { return nil }
+    /// `within` is a topic's own time to answer, which replaces `answerWithin` (Policy.due).
+    public func due(receivedAt: Date, within: AnswerWithin? = nil) -> CaseDue? {
+        guard let answerWithin = within ?? answerWithin else { return nil }
         return CaseDue(day: answerWithin.dueDay(receivedOn: StockholmTime.day(of: receivedAt)))
     }
 }

@@ -81,6 +81,25 @@ struct NoticeText {
         return groups.map { "\($0.keep.localized(language)) \($0.events.map(after).joined(separator: or))" }.joined(separator: or)
     }
 
+    /// The register entry: what it holds, that it holds nothing about the person, and how long.
+    func register(_ keep: String?) -> String {
+        let how =
+            keep.map { text("Den sparas i \($0) efter att vi tog emot frågan.", "It is kept for \($0) after we received the question.") }
+            ?? text("Den bevaras.", "It is kept permanently.")
+        return text(
+            "Varje fråga får en post i vårt diarium med referens, datum, ämne, den sida du skrev från, språk och hur ärendet avslutades, men inga uppgifter om dig: frågan är en allmän handling från det att den kommer in. \(how)",
+            "Every question gets an entry in our register with its reference, date, topic, the page you wrote from, language and how the case ended, but nothing about you: a question is a public record from the moment it arrives. \(how)"
+        )
+    }
+
+    /// What happens to a submission the form's spam trap caught, or that staff found to be spam.
+    func spam(_ keep: String) -> String {
+        text(
+            "Ett meddelande som vi bedömer som skräppost sparas krypterat på samma sätt och raderas \(keep) efter att det bedömdes som skräppost.",
+            "A message we judge to be spam is stored encrypted in the same way and deleted \(keep) after it was judged to be spam."
+        )
+    }
+
     func security(epoch: String, emailMaximum: String) -> String {
         text(
             "Allt du skriver sparas krypterat. Uppgifterna från varje period om \(epoch) krypteras med en egen nyckel, och nyckeln förstörs när uppgifterna ska vara borta. Då blir också kopior i våra säkerhetskopior oläsliga, senast en period om \(epoch) efter att uppgiften skulle raderas: din e-postadress kan alltså inte läsas någonstans senare än \(emailMaximum) och \(epoch) efter att vi tog emot den.",

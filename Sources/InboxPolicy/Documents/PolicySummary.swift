@@ -1,5 +1,5 @@
 // `inbox policy show`: for each field, what is kept, why, and for how long, in plain text; then
-// when cases are due and the key epoch.
+// spam and the register, when cases are due (and each topic), and the key epoch.
 
 public enum PolicySummary {
     public static func text(policy: Policy) -> String {
@@ -21,7 +21,23 @@ public enum PolicySummary {
             lines.append("closed: \(RetentionEvent.closed.meaning)")
             lines.append("")
         }
+        if let spam = policy.spam {
+            lines.append("spam: every field deleted \(spam.keep) after the case became spam (the form's trap, or `inbox spam`)")
+            lines.append("  archival:    \(spam.archivalReference)")
+            lines.append("")
+        }
+        if let keep = policy.register.keep, let reference = policy.register.archivalReference {
+            lines.append("register: an entry per case, no personal data, deleted \(keep) after received once no field remains")
+            lines.append("  archival:    \(reference)")
+        } else {
+            lines.append("register: an entry per case, no personal data, kept for good")
+        }
+        lines.append("")
         lines.append("cases: \(dueText(policy.cases.answerWithin))")
+        for topic in policy.topics {
+            let due = topic.answerWithin.map { "due \($0) after the day of receipt" } ?? "due as [cases] says"
+            lines.append("topic \(topic.name): \(topic.label.en) / \(topic.label.sv); \(due)")
+        }
         lines.append("key epoch: \(policy.epochMonths) month\(policy.epochMonths == 1 ? "" : "s")")
         return lines.joined(separator: "\n")
     }

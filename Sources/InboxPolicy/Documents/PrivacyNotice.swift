@@ -28,7 +28,8 @@ public struct PrivacyNotice: Sendable {
                     // The loader refuses a field whose purpose is not defined, so the purpose is there.
                     let purpose = policy.purpose(fieldPolicy.purpose).map { text.purpose($0.description[language]) + " " } ?? ""
                     return "\(fieldPolicy.description[language]) \(purpose)" + text.retention(fieldPolicy, language: language)
-                }))
+                } + [text.register(policy.register.keep?.localized(language))]
+                    + (policy.spam.map { [text.spam($0.keep.localized(language))] } ?? [])))
 
         let basisPurposes = Set(recordFields.map { policy.field($0).purpose }).sorted()
         sections.append(

@@ -62,6 +62,23 @@ public enum RecordOfProcessing {
             let rules = field.retention.map(\.description).joined(separator: "; ")
             add("| \(field.field.rawValue) | \(rules.isEmpty ? "-" : rules) | \(field.hardMaximum) | \(cell(field.archivalReference)) |")
         }
+        if let spam = policy.spam {
+            add(
+                "| spam (every field of a submission that filled in the form's hidden trap field, or that staff marked as spam) | \(spam.keep) after marked as spam | as the field's | \(cell(spam.archivalReference)) |"
+            )
+        }
+        if let keep = policy.register.keep, let reference = policy.register.archivalReference {
+            add(
+                "| register entry (no personal data) | \(keep) after received, once no field of the case remains | - | \(cell(reference)) |"
+            )
+        } else {
+            add("| register entry (no personal data) | kept (bevaras) | - | - |")
+        }
+        add()
+        add("Every case has a register entry with no personal data (reference, time received, topic, the page the question was")
+        add("asked from, language, how and when the case ended, and whether its data was erased on request): a question is a public")
+        add("record from the moment it arrives, and the entry shows that it arrived and what became of it after its fields are gone.")
+        add("Submissions that filled in the hidden trap field are stored like any other, as spam, and destroyed by the spam rule.")
         add()
         let events = RetentionEvent.named(in: policy.fields).map { "`\($0.rawValue)`: \($0.meaning)" }
         add("Events: \(events.joined(separator: "; ")).")

@@ -18,12 +18,38 @@ public struct Policy: Sendable, Equatable {
     public let purge: PurgeSettings
     /// When cases are due (`[cases]`); no due dates when the policy has no such table.
     public let cases: CaseSettings
+    /// The topics the form offers (`[topics.NAME]`), in the file's order; none: the form offers no choice.
+    public let topics: [Topic]
+    /// How long spam is kept (`[spam]`); nil: spam is kept like any other question.
+    public let spam: SpamSettings?
+    /// How long register entries are kept (`[register]`).
+    public let register: RegisterSettings
 
     /// Every field's policy, in the order of `PolicyField.allCases`.
     public var fields: [FieldPolicy] { fieldPolicies.all }
 
     public func field(_ field: PolicyField) -> FieldPolicy {
         fieldPolicies[field]
+    }
+
+    public func topic(_ name: String?) -> Topic? {
+        guard let name else { return nil }
+        return topics.first { $0.name == name }
+    }
+
+    /// When a case received at `receivedAt` about `topic` is due: the topic's own time to answer,
+    /// or the `[cases]` default. The one computation for every listing, count, digest and statistic.
+    public func due(receivedAt: Date, topic: String?) -> CaseDue? {
+        cases.due(receivedAt: receivedAt, within: self.topic(topic)?.answerWithin)
+    }
+
+    /// The deadline of `field` of a record with these event times, spam's own rule included: the one
+    /// function the purge decides with and `inbox list`, `show` and `export` display.
+    public func deadline(of field: PolicyField, received: Date, answered: Date?, closed: Date?, markedSpam: Date?) -> FieldPolicy.Deadline {
+        let byField = self.field(field).deadline(received: received, answered: answered, closed: closed)
+        guard let markedSpam, let spam, field != .audit else { return byField }
+        let date = spam.keep.added(to: markedSpam)
+        return date <= byField.date ? FieldPolicy.Deadline(date: date, rule: spam.ruleDescription) : byField
     }
 
     public func purpose(_ id: String) -> Purpose? {

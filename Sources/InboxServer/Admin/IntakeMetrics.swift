@@ -11,7 +11,7 @@ final class IntakeMetrics: Sendable {
     static let latencyBuckets: [Double] = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
     static let batchBuckets: [Double] = [1, 2, 4, 8, 16, 32, 64, 128, 256]
     /// The labels of `inbox_submissions_rejected_total`.
-    static let rejectionReasons = ["invalid", "too_large", "media_type", "malformed"]
+    static let rejectionReasons = ["invalid", "too_large", "media_type", "malformed", "origin"]
 
     private let registry: PrometheusCollectorRegistry
     private let accepted: Counter

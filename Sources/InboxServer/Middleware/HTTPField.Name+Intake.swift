@@ -12,3 +12,9 @@ extension HTTPField.Name {
     // swift-format-ignore: NeverForceUnwrap
     static let crossOriginOpenerPolicy = HTTPField.Name("Cross-Origin-Opener-Policy")!
 }
+
+extension HTTPField.Name {
+    /// Fetch Metadata: "cross-site" when a browser sends a request another site started.
+    // swift-format-ignore: NeverForceUnwrap
+    static let secFetchSite = HTTPField.Name("Sec-Fetch-Site")!
+}

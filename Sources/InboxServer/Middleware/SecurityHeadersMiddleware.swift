@@ -1,5 +1,5 @@
 // The headers every response carries: a strict Content-Security-Policy (no scripts, styles only
-// from /style.css, forms only to ourselves, no framing), no MIME sniffing, no referrer, no powerful
+// from /style.css, forms only to ourselves, no framing), no MIME sniffing, no referrer to another site, no powerful
 // features, and no caching of anything.
 import HTTPTypes
 import Hummingbird
@@ -18,7 +18,10 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         }
         response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
         response.headers[.xContentTypeOptions] = "nosniff"
-        response.headers[.referrerPolicy] = "no-referrer"
+        // `same-origin`, not `no-referrer`: nothing leaves for another site, and the form's own
+        // POST carries its real Origin (under `no-referrer` a browser sends `Origin: null`, which
+        // the origin check could not tell from a site that hides itself).
+        response.headers[.referrerPolicy] = "same-origin"
         response.headers[.permissionsPolicy] = "camera=(), microphone=(), geolocation=(), interest-cohort=()"
         response.headers[.crossOriginOpenerPolicy] = "same-origin"
         // Pages can carry a citizen's own question back to them: never keep them in a cache.

@@ -1,15 +1,20 @@
-// The public form: the question, the optional address with the privacy notice beside it, and a
-// field people never see (the honeypot). Errors are linked to their fields for screen readers.
+// The public form: the question, the topic when the policy lists any, the optional address with
+// the privacy notice beside it, and a field people never see (the honeypot). Errors are linked to
+// their fields for screen readers. An embedded form's `page` travels along in a hidden field.
 import InboxCore
 import InboxPolicy
+import InboxStore
 
 struct FormPage {
     static let honeypotField = "website"
 
     let language: PageLanguage
     let notice: PrivacyNotice
+    var topics: [Topic] = []
     var question = ""
     var email = ""
+    /// The topic chosen and the page posted from, kept when the form comes back with an error.
+    var origin = SubmissionOrigin()
     var problems: [SubmissionField: SubmissionProblem] = [:]
     /// Why a valid submission could not be taken (the store, the rate limit): said first, where a
     /// screen reader announces it, with the question and address kept below.
@@ -33,6 +38,20 @@ struct FormPage {
         body += "<form method=\"post\" action=\"/?lang=\(language.rawValue)\" novalidate>\n"
         body += field(.question, label: text.questionLabel, hint: text.questionHint) { describedBy, invalid in
             "<textarea id=\"question\" name=\"question\" rows=\"10\" maxlength=\"\(SubmissionValidator.maximumQuestionLength)\" required aria-required=\"true\" aria-describedby=\"\(describedBy)\"\(invalid)>\(HTML.escape(question))</textarea>"
+        }
+        if !topics.isEmpty {
+            // A choice, not a requirement: "general" is the default, and nothing is an error.
+            body += "<label for=\"topic\">\(text.topicLabel)</label>\n<select id=\"topic\" name=\"topic\">"
+            body += "<option value=\"\"\(origin.topic == nil ? " selected" : "")>\(text.generalTopic)</option>"
+            for topic in topics {
+                let selected = origin.topic == topic.name ? " selected" : ""
+                body +=
+                    "<option value=\"\(HTML.escape(topic.name))\"\(selected)>\(HTML.escape(topic.label[language.isSwedish ? .sv : .en]))</option>"
+            }
+            body += "</select>\n"
+        }
+        if let page = origin.page {
+            body += "<input type=\"hidden\" name=\"page\" value=\"\(HTML.escape(page))\">\n"
         }
         body += field(.email, label: text.emailLabel, hint: text.emailHint, extraDescription: "privacy-heading") { describedBy, invalid in
             "<input id=\"email\" name=\"email\" type=\"email\" autocomplete=\"email\" maxlength=\"\(SubmissionValidator.maximumEmailOctets)\" aria-describedby=\"\(describedBy)\"\(invalid) value=\"\(HTML.escape(email))\">"

@@ -30,6 +30,9 @@ struct PageText {
             "Quote the reference if you contact us about the question. If you gave your email address, we will answer you there.")
     }
     var askAnother: String { text("Ställ en till fråga", "Ask another question") }
+    var backToPage: String { text("Tillbaka till sidan du kom från", "Back to the page you came from") }
+    var topicLabel: String { text("Vad gäller frågan?", "What is your question about?") }
+    var generalTopic: String { text("Allmän fråga", "A general question") }
     var unknownReference: String { text("Referensen saknas eller är felaktig.", "The reference is missing or wrong.") }
 }
 

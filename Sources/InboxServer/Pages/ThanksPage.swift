@@ -5,6 +5,8 @@ struct ThanksPage {
     let language: PageLanguage
     /// Nil when the query's reference is missing or fails its check: nothing from the query is shown.
     let reference: Reference?
+    /// The agency page the question was asked from (an allowed origin and a checked path), if any.
+    var back: String? = nil
 
     func render() -> String {
         let text = PageText(language: language)
@@ -15,6 +17,7 @@ struct ThanksPage {
         } else {
             body += "<p>\(text.unknownReference)</p>\n"
         }
+        if let back { body += "<p><a href=\"\(HTML.escape(back))\">\(text.backToPage)</a></p>\n" }
         body += "<p><a href=\"/?lang=\(language.rawValue)\">\(text.askAnother)</a></p>\n"
         let switchPath = reference.map { "/thanks?ref=\($0.text)&" } ?? "/thanks?"
         return PageLayout.render(language: language, title: text.thanksTitle, switchPath: switchPath, body: body)

@@ -24,4 +24,16 @@ struct CaseState {
     func check(claimant person: String, _ reference: Reference) throws {
         if let claimant, claimant != person { throw StoreError.claimedByOther(reference, claimant: claimant) }
     }
+
+    /// Refuses to mark as spam what is not open or is someone else's, and to return what is not spam.
+    func checkSpamChange(to spam: Bool, by person: String, _ reference: Reference) throws {
+        if spam {
+            guard status == .open else {
+                throw StoreError.conflict(reference, "is \(status.rawValue); only an open case can be marked as spam")
+            }
+            try check(claimant: person, reference)
+        } else {
+            guard status == .spam else { throw StoreError.conflict(reference, "is \(status.rawValue), not spam") }
+        }
+    }
 }

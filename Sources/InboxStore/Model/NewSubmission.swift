@@ -11,17 +11,26 @@ public struct NewSubmission: Sendable {
     public let emailIndex: EmailIndexEntry?
     /// The language of the form it came from, so that staff answer in it.
     public let language: CaseLanguage?
+    /// Where it came from and what about, in clear: neither is personal data.
+    public let origin: SubmissionOrigin
+    /// The form's hidden trap field was filled in: stored as spam, from the moment received.
+    public let isSpam: Bool
 
     public init(
         reference: Reference, receivedAt: Date, sealedFields: [RecordField: Data], emailIndex: EmailIndexEntry?,
-        language: CaseLanguage? = nil
+        language: CaseLanguage? = nil, origin: SubmissionOrigin = SubmissionOrigin(), isSpam: Bool = false
     ) {
         self.reference = reference
         self.receivedAt = receivedAt
         self.sealedFields = sealedFields
         self.emailIndex = emailIndex
         self.language = language
+        self.origin = origin
+        self.isSpam = isSpam
     }
+
+    /// The status the record starts with.
+    public var status: RecordStatus { isSpam ? .spam : .open }
 }
 
 /// HMAC-SHA256 of the normalised address under an epoch's index key: it finds a person's records

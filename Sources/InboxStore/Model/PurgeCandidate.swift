@@ -9,14 +9,20 @@ public struct PurgeCandidate: Sendable, Equatable {
     public let receivedAt: Date
     public let answeredAt: Date?
     public let closedAt: Date?
+    /// When the record became spam, for the policy's spam rule.
+    public let markedSpamAt: Date?
 
-    public init(recordID: Int64, reference: Reference, field: RecordField, receivedAt: Date, answeredAt: Date?, closedAt: Date? = nil) {
+    public init(
+        recordID: Int64, reference: Reference, field: RecordField, receivedAt: Date, answeredAt: Date?, closedAt: Date? = nil,
+        markedSpamAt: Date? = nil
+    ) {
         self.recordID = recordID
         self.reference = reference
         self.field = field
         self.receivedAt = receivedAt
         self.answeredAt = answeredAt
         self.closedAt = closedAt
+        self.markedSpamAt = markedSpamAt
     }
 }
 

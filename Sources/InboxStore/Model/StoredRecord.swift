@@ -17,10 +17,17 @@ public struct StoredRecord: Sendable, Equatable {
     public let closure: CaseClosure?
     /// The language of the form the question came from; nil for records taken before it was kept.
     public let language: CaseLanguage?
+    /// The topic the citizen chose on the form (a policy's `[topics.NAME]`); nil: none.
+    public let topic: String?
+    /// The path of the agency's page the question was asked from; nil: the form's own page.
+    public let page: String?
+    /// When the case became spam (received with the trap filled in, or marked); nil unless `.spam`.
+    public let markedSpamAt: Date?
 
     public init(
         reference: Reference, status: RecordStatus, receivedAt: Date, answeredAt: Date?, hold: Hold?, fields: Set<RecordField>,
-        claim: CaseClaim? = nil, closure: CaseClosure? = nil, language: CaseLanguage? = nil
+        claim: CaseClaim? = nil, closure: CaseClosure? = nil, language: CaseLanguage? = nil, topic: String? = nil, page: String? = nil,
+        markedSpamAt: Date? = nil
     ) {
         self.reference = reference
         self.status = status
@@ -31,15 +38,19 @@ public struct StoredRecord: Sendable, Equatable {
         self.claim = claim
         self.closure = closure
         self.language = language
+        self.topic = topic
+        self.page = page
+        self.markedSpamAt = markedSpamAt
     }
 
-    /// Answered or closed: nothing more is sent, and working notes are gone.
+    /// Answered, closed or spam: nothing more is sent, and working notes are gone.
     public var hasEnded: Bool { status != .open }
 }
 
-/// Where a case is: open until answered or closed without an answer.
+/// Where a case is: open until answered or closed without an answer; spam when the form's trap
+/// caught it or staff found it to be spam (`inbox not-spam` opens it again).
 public enum RecordStatus: String, Sendable, CaseIterable {
-    case open, answered, closed
+    case open, answered, closed, spam
 }
 
 /// A legal hold: the record is kept, whatever the policy says, until released.

@@ -124,6 +124,32 @@ enum PostgresMigrations {
                 "CREATE INDEX case_notes_record ON case_notes (record_id)",
                 "ALTER TABLE case_notes SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
             ]),
+        Migration(
+            name: "v3 spam, topics and pages, the register",
+            statements: [
+                "ALTER TABLE records DROP CONSTRAINT records_status_check",
+                """
+                ALTER TABLE records
+                    ADD CONSTRAINT records_status_check CHECK (status IN ('open', 'answered', 'closed', 'spam')),
+                    ADD COLUMN spam_at timestamptz,
+                    ADD COLUMN topic text,
+                    ADD COLUMN page text,
+                    ADD CONSTRAINT records_spam_check CHECK ((status = 'spam') = (spam_at IS NOT NULL))
+                """,
+                "CREATE INDEX records_spam_at ON records (spam_at) WHERE spam_at IS NOT NULL",
+            ] + PostgresRegisterSchema.statements + [
+                // Every case already here gets its entry, as it stands now.
+                """
+                INSERT INTO case_register (reference, received_at, language, outcome, close_reason, ended_at, first_reply_at)
+                SELECT r.reference, r.received_at, r.language, r.status, r.close_reason, COALESCE(r.answered_at, r.closed_at),
+                    LEAST(r.answered_at,
+                        (SELECT min(n.written_at) FROM case_notes n WHERE n.record_id = r.id AND n.kind = 'interim'),
+                        CASE WHEN r.status = 'closed' AND EXISTS (
+                            SELECT 1 FROM sealed_fields f WHERE f.record_id = r.id AND f.field = 'answer') THEN r.closed_at END)
+                FROM records r
+                """,
+                "ALTER TABLE case_register SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
+            ]),
     ]
 
     static let table = "inbox_schema_migrations"

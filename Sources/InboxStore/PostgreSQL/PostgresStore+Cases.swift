@@ -7,16 +7,19 @@ import PostgresNIO
 extension PostgresStore: CaseStore {
     static let recordColumns = """
         r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, r.hold_key,
-        r.claimed_by, r.claimed_at, r.closed_at, r.close_reason, r.forwarded_to, r.language,
+        r.claimed_by, r.claimed_at, r.closed_at, r.close_reason, r.forwarded_to, r.language, r.topic, r.page, r.spam_at,
         COALESCE((SELECT string_agg(f.field, ',') FROM sealed_fields f WHERE f.record_id = r.id), '') AS fields
         """
 
-    typealias RecordRow = (String, String, Date, Date?, Date?, String?, Int64?, String?, Date?, Date?, String?, String?, String?, String)
+    typealias RecordRow = (
+        String, String, Date, Date?, Date?, String?, Int64?, String?, Date?, Date?, String?, String?, String?, String?, String?, Date?,
+        String
+    )
 
     static func record(_ row: RecordRow) throws -> StoredRecord {
         let (
             reference, status, receivedAt, answeredAt, heldAt, holdReason, holdKey, claimant, claimedAt, closedAt, closeReason, forwardedTo,
-            language, fields
+            language, topic, page, spamAt, fields
         ) =
             row
         guard let status = RecordStatus(rawValue: status) else { throw StoreError.corrupt("unknown record status") }
@@ -33,7 +36,7 @@ extension PostgresStore: CaseStore {
         return StoredRecord(
             reference: try Self.reference(reference), status: status, receivedAt: receivedAt, answeredAt: answeredAt, hold: hold,
             fields: Set(fields.split(separator: ",").compactMap { RecordField(rawValue: String($0)) }), claim: claim, closure: closure,
-            language: language.flatMap(CaseLanguage.init(rawValue:)))
+            language: language.flatMap(CaseLanguage.init(rawValue:)), topic: topic, page: page, markedSpamAt: spamAt)
     }
 
     public func record(_ reference: Reference) async throws -> StoredRecord? {
@@ -183,6 +186,28 @@ extension PostgresStore: CaseStore {
                     """, logger: logger)
             }
             try await Self.deleteWhatEndsWithTheCase(connection, recordID: state.id, logger: logger)
+            return try await Self.append(audit, on: connection, logger: logger)
+        }
+    }
+
+    public func markSpam(
+        _ reference: Reference, spam: Bool, by person: String, at date: Date, audit: ChainedAppend
+    ) async throws
+        -> AppendedEntries
+    {
+        try await transaction("write") { [logger] connection in
+            let state = try await Self.caseState(connection, reference, logger: logger)
+            try state.checkSpamChange(to: spam, by: person, reference)
+            if spam {
+                try await connection.query(
+                    """
+                    UPDATE records SET status = 'spam', spam_at = \(Self.stored(date)), claimed_by = NULL, claimed_at = NULL
+                    WHERE id = \(state.id)
+                    """, logger: logger)
+                try await Self.deleteWhatEndsWithTheCase(connection, recordID: state.id, logger: logger)
+            } else {
+                try await connection.query("UPDATE records SET status = 'open', spam_at = NULL WHERE id = \(state.id)", logger: logger)
+            }
             return try await Self.append(audit, on: connection, logger: logger)
         }
     }

@@ -1,6 +1,7 @@
 // The intake node's role on PostgreSQL: what a submission writes, with INSERT and nothing else. The
 // record's id is read back with currval() on the identity sequence (USAGE on the sequence), never
-// with RETURNING or SELECT, which the intake role does not have.
+// with RETURNING or SELECT, which the intake role does not have. The register entry is written by a
+// trigger that runs as the schema's owner (PostgresRegisterSchema): the role has no grant on it.
 import Foundation
 import InboxCrypto
 import PostgresNIO
@@ -12,8 +13,10 @@ extension PostgresStore: IntakeStore {
                 let received = Self.stored(submission.receivedAt)
                 try await connection.query(
                     """
-                    INSERT INTO records (reference, status, received_at, language)
-                    VALUES (\(submission.reference.text), 'open', \(received), \(submission.language?.rawValue))
+                    INSERT INTO records (reference, status, received_at, spam_at, language, topic, page)
+                    VALUES (
+                        \(submission.reference.text), \(submission.status.rawValue), \(received), \(submission.isSpam ? received : nil),
+                        \(submission.language?.rawValue), \(submission.origin.topic), \(submission.origin.page))
                     """,
                     logger: logger)
                 for (field, sealed) in submission.sealedFields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

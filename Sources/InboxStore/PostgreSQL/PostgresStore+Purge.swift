@@ -7,27 +7,76 @@ import PostgresNIO
 extension PostgresStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
         let column = "f.\(event.column)"
-        return try await read { [logger] connection in
-            let rows = try await connection.query(
-                """
-                SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at
-                FROM sealed_fields f JOIN records r ON r.id = f.record_id
-                WHERE f.field = \(field.rawValue) AND \(unescaped: column) <= \(Self.stored(cutoff)) AND r.held_at IS NULL
-                ORDER BY \(unescaped: column) LIMIT \(Int64(limit))
-                """, logger: logger)
+        return try await candidates(
+            """
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at, r.spam_at
+            FROM sealed_fields f JOIN records r ON r.id = f.record_id
+            WHERE f.field = \(field.rawValue) AND \(unescaped: column) <= \(Self.stored(cutoff)) AND r.held_at IS NULL
+            ORDER BY \(unescaped: column) LIMIT \(Int64(limit))
+            """, field: field)
+    }
+
+    public func spamCandidates(field: RecordField, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
+        try await candidates(
+            """
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at, r.spam_at
+            FROM records r JOIN sealed_fields f ON f.record_id = r.id
+            WHERE r.spam_at <= \(Self.stored(cutoff)) AND f.field = \(field.rawValue) AND r.held_at IS NULL
+            ORDER BY r.spam_at LIMIT \(Int64(limit))
+            """, field: field)
+    }
+
+    private func candidates(_ query: PostgresQuery, field: RecordField) async throws -> [PurgeCandidate] {
+        try await read { [logger] connection in
+            let rows = try await connection.query(query, logger: logger)
             var candidates: [PurgeCandidate] = []
-            for try await (recordID, reference, receivedAt, answeredAt, closedAt) in rows.decode((Int64, String, Date, Date?, Date?).self) {
+            for try await (recordID, reference, receivedAt, answeredAt, closedAt, spamAt) in rows.decode(
+                (Int64, String, Date, Date?, Date?, Date?).self)
+            {
                 candidates.append(
                     PurgeCandidate(
                         recordID: recordID, reference: try Self.reference(reference), field: field, receivedAt: receivedAt,
-                        answeredAt: answeredAt, closedAt: closedAt))
+                        answeredAt: answeredAt, closedAt: closedAt, markedSpamAt: spamAt))
             }
             return candidates
         }
     }
 
-    public func deleteFields(_ fields: [FieldToDelete]) async throws -> [Reference] {
+    public func registerCandidates(cutoff: Date, limit: Int) async throws -> [(reference: Reference, receivedAt: Date)] {
+        try await read { [logger] connection in
+            let rows = try await connection.query(
+                """
+                SELECT g.reference, g.received_at FROM case_register g
+                WHERE g.received_at <= \(Self.stored(cutoff)) AND NOT EXISTS (SELECT 1 FROM records r WHERE r.reference = g.reference)
+                ORDER BY g.received_at LIMIT \(Int64(limit))
+                """, logger: logger)
+            var candidates: [(reference: Reference, receivedAt: Date)] = []
+            for try await (reference, receivedAt) in rows.decode((String, Date).self) {
+                candidates.append((try Self.reference(reference), receivedAt))
+            }
+            return candidates
+        }
+    }
+
+    public func deleteRegisterEntries(_ references: [Reference]) async throws -> Int {
+        guard !references.isEmpty else { return 0 }
+        let texts = references.map(\.text)
+        return try await transaction("write") { [logger] connection in
+            let rows = try await connection.query(
+                """
+                DELETE FROM case_register g WHERE g.reference = ANY(\(texts))
+                AND NOT EXISTS (SELECT 1 FROM records r WHERE r.reference = g.reference)
+                RETURNING g.reference
+                """, logger: logger)
+            var deleted = 0
+            for try await _ in rows.decode(String.self) { deleted += 1 }
+            return deleted
+        }
+    }
+
+    public func deleteFields(_ fields: [FieldToDelete], at date: Date) async throws -> [Reference] {
         guard !fields.isEmpty else { return [] }
+        let deletedAt = Self.stored(date)
         return try await transaction("write") { [logger] connection in
             // The records locked first: a record held since the purge planned is not touched (the
             // hold wins), and a hold placed now waits for this transaction and then finds its
@@ -68,6 +117,10 @@ extension PostgresStore: PurgeStore {
                     RETURNING reference
                     """, logger: logger)
                 for try await reference in rows.decode(String.self) { deleted.append(try Self.reference(reference)) }
+            }
+            for reference in deleted {
+                try await connection.query(
+                    "UPDATE case_register SET deleted_at = \(deletedAt) WHERE reference = \(reference.text)", logger: logger)
             }
             return deleted
         }

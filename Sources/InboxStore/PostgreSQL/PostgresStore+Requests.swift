@@ -19,15 +19,24 @@ extension PostgresStore: RequestStore {
         }
     }
 
-    public func erase(_ references: [Reference]) async throws -> [Reference] {
+    public func erase(_ references: [Reference], at date: Date) async throws -> [Reference] {
         guard !references.isEmpty else { return [] }
+        let erasedAt = Self.stored(date)
         return try await transaction("write") { [logger] connection in
             var erased: [Reference] = []
             for reference in references {
                 // Fields, index entries and the draft go with the record (ON DELETE CASCADE).
                 let rows = try await connection.query(
                     "DELETE FROM records WHERE reference = \(reference.text) RETURNING id", logger: logger)
-                for try await _ in rows.decode(Int64.self) { erased.append(reference) }
+                var present = false
+                for try await _ in rows.decode(Int64.self) { present = true }
+                guard present else { continue }
+                erased.append(reference)
+                try await connection.query(
+                    """
+                    UPDATE case_register SET erased_at = COALESCE(erased_at, \(erasedAt)), deleted_at = COALESCE(deleted_at, \(erasedAt))
+                    WHERE reference = \(reference.text)
+                    """, logger: logger)
             }
             return erased
         }

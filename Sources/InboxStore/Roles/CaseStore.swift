@@ -67,6 +67,12 @@ public protocol CaseStore: Sendable {
         audit: ChainedAppend
     ) async throws -> AppendedEntries
 
+    /// Moves an open case to spam (`spam: true`), or a spam case back to the open queue (`spam:
+    /// false`), with `audit`. A case claimed by someone other than `by` is refused
+    /// (`StoreError.claimedByOther`); the claim, the draft and the working notes end with a case that
+    /// becomes spam. The spam rule of the policy counts from `at`; moving back stops the count.
+    func markSpam(_ reference: Reference, spam: Bool, by person: String, at: Date, audit: ChainedAppend) async throws -> AppendedEntries
+
     /// The record's notes and interim replies, oldest first.
     func notes(of reference: Reference) async throws -> [CaseNote]
 

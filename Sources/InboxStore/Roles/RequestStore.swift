@@ -8,8 +8,10 @@ public protocol RequestStore: CaseStore {
     /// The records whose email index holds `hmac` (computed under one epoch's index key).
     func references(withEmailIndex hmac: Data) async throws -> [Reference]
 
-    /// Deletes records with every field and index entry. Returns the references that were present.
-    func erase(_ references: [Reference]) async throws -> [Reference]
+    /// Deletes records with every field and index entry, and marks their register entries erased at
+    /// `at` (the entry itself stays: it holds no personal data). Returns the references that were
+    /// present.
+    func erase(_ references: [Reference], at: Date) async throws -> [Reference]
 
     /// Replaces a record's sealed fields, its draft, notes and email index entry and sets or clears
     /// its hold, in one transaction: holding and releasing re-seal a record to other keys. A note
@@ -22,4 +24,11 @@ public protocol RequestStore: CaseStore {
 
     /// Makes deleted data unrecoverable from the engine's files (SQLite: truncates the WAL).
     func reclaimDeletedData() async throws
+}
+
+extension RequestStore {
+    /// Tests' shorthand: the register notes the erasure at the current time.
+    public func erase(_ references: [Reference]) async throws -> [Reference] {
+        try await erase(references, at: Date())
+    }
 }

@@ -147,6 +147,62 @@ enum SQLiteMigrations {
                     CREATE INDEX case_notes_record ON case_notes (record_id);
                     """)
         }
+        migrator.registerMigration("v5 spam, topics and pages, the register") { db in
+            // The records table is rebuilt once more: a new status (`spam`, with the time it became
+            // spam) and ids that are never given twice (AUTOINCREMENT), like every other id here.
+            try db.execute(
+                sql: """
+                    CREATE TABLE records_v5 (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        reference TEXT NOT NULL UNIQUE,
+                        status TEXT NOT NULL CHECK (status IN ('open', 'answered', 'closed', 'spam')),
+                        received_at INTEGER NOT NULL,
+                        answered_at INTEGER,
+                        closed_at INTEGER,
+                        close_reason TEXT CHECK (close_reason IN ('forwarded', 'no-answer-needed')),
+                        forwarded_to TEXT,
+                        spam_at INTEGER,
+                        held_at INTEGER,
+                        hold_reason TEXT,
+                        hold_key INTEGER CHECK (hold_key IS NULL OR held_at IS NOT NULL),
+                        claimed_by TEXT,
+                        claimed_at INTEGER,
+                        language TEXT CHECK (language IN ('sv', 'en')),
+                        topic TEXT,
+                        page TEXT,
+                        CHECK ((held_at IS NULL) = (hold_reason IS NULL)),
+                        CHECK ((status = 'answered') = (answered_at IS NOT NULL)),
+                        CHECK ((status = 'closed') = (closed_at IS NOT NULL)),
+                        CHECK ((status = 'spam') = (spam_at IS NOT NULL)),
+                        CHECK ((closed_at IS NULL) = (close_reason IS NULL)),
+                        CHECK ((close_reason IS 'forwarded') = (forwarded_to IS NOT NULL)),
+                        CHECK ((claimed_by IS NULL) = (claimed_at IS NULL))
+                    );
+                    INSERT INTO records_v5 (id, reference, status, received_at, answered_at, closed_at, close_reason, forwarded_to,
+                            held_at, hold_reason, hold_key, claimed_by, claimed_at, language)
+                        SELECT id, reference, status, received_at, answered_at, closed_at, close_reason, forwarded_to,
+                            held_at, hold_reason, hold_key, claimed_by, claimed_at, language FROM records;
+                    DROP TABLE records;
+                    ALTER TABLE records_v5 RENAME TO records;
+                    CREATE INDEX records_received_at ON records (received_at);
+                    CREATE INDEX records_answered_at ON records (answered_at);
+                    CREATE INDEX records_spam_at ON records (spam_at) WHERE spam_at IS NOT NULL;
+                    """)
+            try db.execute(sql: SQLiteRegisterSchema.create)
+            // Every case already here gets its entry, as it stands now.
+            try db.execute(
+                sql: """
+                    INSERT INTO case_register (reference, received_at, language, outcome, close_reason, ended_at, first_reply_at)
+                    SELECT r.reference, r.received_at, r.language, r.status, r.close_reason, COALESCE(r.answered_at, r.closed_at),
+                        (SELECT MIN(t) FROM (
+                            SELECT r.answered_at AS t
+                            UNION ALL SELECT n.written_at FROM case_notes n WHERE n.record_id = r.id AND n.kind = 'interim'
+                            UNION ALL SELECT r.closed_at FROM sealed_fields f WHERE f.record_id = r.id AND f.field = 'answer'
+                                AND r.status = 'closed'))
+                    FROM records r
+                    """)
+            try db.execute(sql: SQLiteRegisterSchema.triggers)
+        }
         return migrator
     }
 }

@@ -166,6 +166,26 @@ extension SQLiteStore: CaseStore {
         }
     }
 
+    public func markSpam(
+        _ reference: Reference, spam: Bool, by person: String, at date: Date, audit: ChainedAppend
+    ) async throws
+        -> AppendedEntries
+    {
+        try await write { db in
+            let state = try Self.caseState(db, reference)
+            try state.checkSpamChange(to: spam, by: person, reference)
+            if spam {
+                try db.execute(
+                    sql: "UPDATE records SET status = 'spam', spam_at = ?, claimed_by = NULL, claimed_at = NULL WHERE id = ?",
+                    arguments: [Self.milliseconds(date), state.id])
+                try Self.deleteWhatEndsWithTheCase(db, recordID: state.id)
+            } else {
+                try db.execute(sql: "UPDATE records SET status = 'open', spam_at = NULL WHERE id = ?", arguments: [state.id])
+            }
+            return try Self.append(audit, in: db)
+        }
+    }
+
     public func notes(of reference: Reference) async throws -> [CaseNote] {
         try await read { db in
             try Row.fetchAll(

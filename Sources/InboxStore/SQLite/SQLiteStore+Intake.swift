@@ -7,13 +7,17 @@ extension SQLiteStore: IntakeStore {
         try await write { db in
             // Cached statements: a group commit inserts many submissions with the same three.
             let insertRecord = try db.cachedStatement(
-                sql: "INSERT INTO records (reference, status, received_at, language) VALUES (?, 'open', ?, ?)")
+                sql: "INSERT INTO records (reference, status, received_at, spam_at, language, topic, page) VALUES (?, ?, ?, ?, ?, ?, ?)")
             let insertField = try db.cachedStatement(
                 sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
             let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
             for submission in submissions {
                 let received = Self.milliseconds(submission.receivedAt)
-                try insertRecord.execute(arguments: [submission.reference.text, received, submission.language?.rawValue])
+                // The register entry is written by a trigger (SQLiteRegisterSchema).
+                try insertRecord.execute(arguments: [
+                    submission.reference.text, submission.status.rawValue, received, submission.isSpam ? received : nil,
+                    submission.language?.rawValue, submission.origin.topic, submission.origin.page,
+                ])
                 let recordID = db.lastInsertedRowID
                 for (field, sealed) in submission.sealedFields {
                     try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])

@@ -9,25 +9,67 @@ extension SQLiteStore: PurgeStore {
     public func purgeCandidates(field: RecordField, event: CandidateEvent, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
         let column = "f.\(event.column)"
         let query = """
-            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at, r.spam_at
             FROM sealed_fields f JOIN records r ON r.id = f.record_id
             WHERE f.field = ? AND \(column) <= ? AND r.held_at IS NULL
             ORDER BY \(column) LIMIT ?
             """
-        let arguments: StatementArguments = [field.rawValue, Self.milliseconds(cutoff), limit]
-        return try await read { db in
+        return try await candidates(query, [field.rawValue, Self.milliseconds(cutoff), limit], field: field)
+    }
+
+    public func spamCandidates(field: RecordField, cutoff: Date, limit: Int) async throws -> [PurgeCandidate] {
+        let query = """
+            SELECT f.record_id, r.reference, f.received_at, f.answered_at, f.closed_at, r.spam_at
+            FROM records r JOIN sealed_fields f ON f.record_id = r.id
+            WHERE r.spam_at <= ? AND f.field = ? AND r.held_at IS NULL
+            ORDER BY r.spam_at LIMIT ?
+            """
+        return try await candidates(query, [Self.milliseconds(cutoff), field.rawValue, limit], field: field)
+    }
+
+    private func candidates(_ query: String, _ arguments: StatementArguments, field: RecordField) async throws -> [PurgeCandidate] {
+        try await read { db in
             try Row.fetchAll(db, sql: query, arguments: arguments).map { row in
                 PurgeCandidate(
                     recordID: try row.value("record_id"), reference: try Self.reference(try row.value("reference")), field: field,
                     receivedAt: Self.date(try row.value("received_at")),
                     answeredAt: (try row.value("answered_at") as Int64?).map(Self.date),
-                    closedAt: (try row.value("closed_at") as Int64?).map(Self.date))
+                    closedAt: (try row.value("closed_at") as Int64?).map(Self.date),
+                    markedSpamAt: (try row.value("spam_at") as Int64?).map(Self.date))
             }
         }
     }
 
-    public func deleteFields(_ fields: [FieldToDelete]) async throws -> [Reference] {
+    public func registerCandidates(cutoff: Date, limit: Int) async throws -> [(reference: Reference, receivedAt: Date)] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT g.reference, g.received_at FROM case_register g
+                    WHERE g.received_at <= ? AND NOT EXISTS (SELECT 1 FROM records r WHERE r.reference = g.reference)
+                    ORDER BY g.received_at LIMIT ?
+                    """, arguments: [Self.milliseconds(cutoff), limit]
+            ).map { row in (try Self.reference(try row.value("reference")), Self.date(try row.value("received_at"))) }
+        }
+    }
+
+    public func deleteRegisterEntries(_ references: [Reference]) async throws -> Int {
+        guard !references.isEmpty else { return 0 }
+        return try await write { db in
+            let delete = try db.cachedStatement(
+                sql: "DELETE FROM case_register WHERE reference = ? AND NOT EXISTS (SELECT 1 FROM records WHERE reference = ?)")
+            var deleted = 0
+            for reference in references {
+                try delete.execute(arguments: [reference.text, reference.text])
+                deleted += db.changesCount
+            }
+            return deleted
+        }
+    }
+
+    public func deleteFields(_ fields: [FieldToDelete], at date: Date) async throws -> [Reference] {
         guard !fields.isEmpty else { return [] }
+        let deletedAt = Self.milliseconds(date)
         return try await write { db in
             let deleteField = try db.cachedStatement(sql: "DELETE FROM sealed_fields WHERE record_id = ? AND field = ?")
             let deleteIndex = try db.cachedStatement(sql: "DELETE FROM email_index WHERE record_id = ?")
@@ -42,6 +84,7 @@ extension SQLiteStore: PurgeStore {
             let emptyRecord = try db.cachedStatement(
                 sql: "SELECT reference FROM records WHERE id = ? AND NOT EXISTS (SELECT 1 FROM sealed_fields WHERE record_id = ?)")
             let deleteRecord = try db.cachedStatement(sql: "DELETE FROM records WHERE id = ?")
+            let noteDeletion = try db.cachedStatement(sql: "UPDATE case_register SET deleted_at = ? WHERE reference = ?")
             // A record held since the purge planned is not touched: the hold wins. (Writers are
             // serialised, so what is read here stays true until the commit.)
             let isHeld = try db.cachedStatement(sql: "SELECT held_at IS NOT NULL FROM records WHERE id = ?")
@@ -61,6 +104,7 @@ extension SQLiteStore: PurgeStore {
             for recordID in touched.sorted() {
                 if let reference = try String.fetchOne(emptyRecord, arguments: [recordID, recordID]) {
                     try deleteRecord.execute(arguments: [recordID])
+                    try noteDeletion.execute(arguments: [deletedAt, reference])
                     deleted.append(try Self.reference(reference))
                 }
             }

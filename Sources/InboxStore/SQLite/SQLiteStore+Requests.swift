@@ -16,14 +16,20 @@ extension SQLiteStore: RequestStore {
         }
     }
 
-    public func erase(_ references: [Reference]) async throws -> [Reference] {
+    public func erase(_ references: [Reference], at date: Date) async throws -> [Reference] {
         guard !references.isEmpty else { return [] }
+        let erasedAt = Self.milliseconds(date)
         return try await write { db in
             var erased: [Reference] = []
             for reference in references {
                 // Fields and index entries go with the record (ON DELETE CASCADE).
                 try db.execute(sql: "DELETE FROM records WHERE reference = ?", arguments: [reference.text])
-                if db.changesCount > 0 { erased.append(reference) }
+                guard db.changesCount > 0 else { continue }
+                erased.append(reference)
+                try db.execute(
+                    sql:
+                        "UPDATE case_register SET erased_at = COALESCE(erased_at, ?), deleted_at = COALESCE(deleted_at, ?) WHERE reference = ?",
+                    arguments: [erasedAt, erasedAt, reference.text])
             }
             return erased
         }

@@ -52,7 +52,7 @@ public final class SQLiteStore: Sendable {
 
     static let recordQuery = """
         SELECT r.reference, r.status, r.received_at, r.answered_at, r.held_at, r.hold_reason, r.hold_key,
-            r.claimed_by, r.claimed_at, r.closed_at, r.close_reason, r.forwarded_to, r.language,
+            r.claimed_by, r.claimed_at, r.closed_at, r.close_reason, r.forwarded_to, r.language, r.topic, r.page, r.spam_at,
             group_concat(f.field) AS fields
         FROM records r LEFT JOIN sealed_fields f ON f.record_id = r.id
         """
@@ -80,7 +80,8 @@ public final class SQLiteStore: Sendable {
         return StoredRecord(
             reference: try reference(try row.value("reference")), status: status, receivedAt: date(try row.value("received_at")),
             answeredAt: (try row.value("answered_at") as Int64?).map(date), hold: hold, fields: Set(fields), claim: claim,
-            closure: closure, language: (try row.value("language") as String?).flatMap(CaseLanguage.init(rawValue:)))
+            closure: closure, language: (try row.value("language") as String?).flatMap(CaseLanguage.init(rawValue:)),
+            topic: try row.value("topic"), page: try row.value("page"), markedSpamAt: (try row.value("spam_at") as Int64?).map(date))
     }
 
     static func recordID(_ db: Database, _ reference: Reference) throws -> Int64 {

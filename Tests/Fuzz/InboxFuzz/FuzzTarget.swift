@@ -68,6 +68,26 @@ struct FuzzTarget: Sendable {
                 precondition(reference.text.utf8.count == 12, "a reference of the wrong length")
             }
         },
+        FuzzTarget(name: "embedding") { bytes in
+            // An embedded form's hidden `page` and a browser's `Origin`: a kept page is a path that
+            // a link and a register CSV can carry; a parsed origin is canonical.
+            let text = String(decoding: bytes, as: UTF8.self)
+            if let page = PagePath.accept(text) {
+                precondition(page.hasPrefix("/") && !page.hasPrefix("//"), "a kept page that is not a path on the site")
+                precondition(
+                    !page.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }, "a control in a kept page")
+                precondition(page.unicodeScalars.count <= PagePath.maximumLength, "a kept page that is too long")
+                let encoded = FormController.queryEncoded(page)
+                precondition(encoded.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") }, "a query value that breaks out")
+            }
+            if let origin = WebOrigin(parsing: text) {
+                precondition(WebOrigin(parsing: origin.serialized) == origin, "an origin that does not parse back to itself")
+                _ = OriginPolicy(allowed: [origin]).verdict(origin: text, fetchSite: nil, host: text)
+            }
+            let cell = RegisterCSV.cell(text)
+            precondition(
+                !cell.hasPrefix("=") && !cell.hasPrefix("+") && !cell.hasPrefix("-") && !cell.hasPrefix("@"), "a formula in the CSV")
+        },
     ]
 
     static func named(_ name: String) -> FuzzTarget? {

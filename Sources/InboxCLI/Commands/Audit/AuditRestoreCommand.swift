@@ -35,7 +35,7 @@ struct AuditRestoreCommand: AsyncParsableCommand {
             // applied again first, whether or not the logs are then accepted (the intake server, which
             // may only insert, does not; every purge does too).
             let purge = Purge(policy: environment.policy, store: store, keys: environment.keys, audit: audit)
-            let reapplied = try await purge.reapplyAfterRestore()
+            let reapplied = try await purge.reapplyAfterRestore(at: now)
             print("Erasures applied again: \(reapplied.erased.count); holds released again: \(reapplied.released.count).")
             var accepted: [String] = []
             for (title, log) in [("audit log", audit.chain), ("purge log", PurgeLog(store: store, keys: environment.keys).chain)] {

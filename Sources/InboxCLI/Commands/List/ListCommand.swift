@@ -12,7 +12,8 @@ import InboxStore
 struct ListCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List cases: reference, status, who claimed it, when received, due and ended, and when the address will be deleted.",
+        abstract:
+            "List cases: reference, status, who claimed it, when received, due and ended, when the address will be deleted, and the topic.",
         discussion: """
             On a terminal the list fills at most one screen, oldest first, through $PAGER (less by default); \
             --all shows every record, --limit N the N oldest. Piped, or with --json, every match is printed.
@@ -22,10 +23,10 @@ struct ListCommand: AsyncParsableCommand {
     @OptionGroup var common: CommonOptions
 
     enum Status: String, ExpressibleByArgument, CaseIterable {
-        case open, answered, closed, held, all
+        case open, answered, closed, spam, held, all
     }
 
-    @Option(help: "Which records: open, answered, closed, held or all.") var status: Status = .open
+    @Option(help: "Which records: open, answered, closed, spam, held or all.") var status: Status = .open
 
     @Flag(name: .customLong("mine"), help: "Only the cases you have claimed.") var mine = false
 
@@ -66,6 +67,9 @@ struct ListCommand: AsyncParsableCommand {
         /// When the address goes if nobody answers or closes the case; null for an ended or held
         /// case, or one without an address.
         let emailDeletedUnansweredBy: Nullable<Date>
+        /// The topic chosen on the form, and the path of the agency page it was sent from.
+        let topic: Nullable<String>
+        let page: Nullable<String>
 
         enum CodingKeys: String, CodingKey {
             case reference, status, held
@@ -76,6 +80,7 @@ struct ListCommand: AsyncParsableCommand {
             case claimedBy = "claimed_by"
             case due, overdue
             case emailDeletedUnansweredBy = "email_deleted_unanswered_by"
+            case topic, page
         }
     }
 
@@ -87,6 +92,7 @@ struct ListCommand: AsyncParsableCommand {
                 case .open: try await store.records(status: .open, held: overdue ? nil : false)  // a held case can be overdue too
                 case .answered: try await store.records(status: .answered, held: false)
                 case .closed: try await store.records(status: .closed, held: false)
+                case .spam: try await store.records(status: .spam, held: false)
                 case .held: try await store.records(status: nil, held: true)
                 case .all: try await store.records(status: nil, held: nil)
                 }
@@ -102,7 +108,8 @@ struct ListCommand: AsyncParsableCommand {
                     closedAt: Nullable(row.record.closure?.at),
                     emailDeletedBy: Nullable(row.addressDeletedBy), claimedBy: Nullable(row.record.claim?.claimant),
                     due: Nullable(row.due.map { "\($0.day)" }), overdue: row.isOverdue,
-                    emailDeletedUnansweredBy: Nullable(row.addressDeletedUnansweredBy))
+                    emailDeletedUnansweredBy: Nullable(row.addressDeletedUnansweredBy), topic: Nullable(row.record.topic),
+                    page: Nullable(row.record.page))
             }
             if json {
                 try JSONOutput.print(items)
@@ -127,10 +134,12 @@ struct ListCommand: AsyncParsableCommand {
                 item.reference, item.held ? "held" : item.status, item.claimedBy.value ?? "-", item.receivedAt.formatted(time),
                 item.due.value.map { item.overdue ? "\($0) OVERDUE" : $0 } ?? "-",
                 (item.answeredAt.value ?? item.closedAt.value)?.formatted(time) ?? "-",
-                item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"),
+                item.emailDeletedBy.value?.formatted(time) ?? (item.held ? "(held)" : "-"), item.topic.value ?? "-",
             ]
         }
-        var lines = [TextTable.render([["REFERENCE", "STATUS", "CLAIMED BY", "RECEIVED", "DUE", "ENDED", "ADDRESS DELETED BY"]] + rows)]
+        var lines = [
+            TextTable.render([["REFERENCE", "STATUS", "CLAIMED BY", "RECEIVED", "DUE", "ENDED", "ADDRESS DELETED BY", "TOPIC"]] + rows)
+        ]
         let noun = status == .all ? "record(s)" : "\(status.rawValue) record(s)"
         var summary = "\(items.count) \(noun)"
         if shown.count < items.count {

@@ -44,6 +44,9 @@ enum PurgeOutput {
         if let holds = report.holdsReapplied, !holds.isEmpty {
             lines.append("Held again by a restored database, released as the release list says: \(holds.joined(separator: ", ")).")
         }
+        if let removed = report.registerEntriesRemoved, removed > 0 {
+            lines.append("Register entries deleted under the policy's [register] rule: \(removed).")
+        }
         lines.append("Keys destroyed: \(report.keysDestroyed.isEmpty ? "none" : report.keysDestroyed.joined(separator: ", ")).")
         if let failed = report.keysFailed, !failed.isEmpty {
             lines.append("NOT done (a key stays `destroying`; the next run tries again): \(failed.joined(separator: "; ")).")

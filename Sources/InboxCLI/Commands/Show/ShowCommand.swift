@@ -48,10 +48,14 @@ struct ShowCommand: AsyncParsableCommand {
         let closeReason: Nullable<String>
         let forwardedTo: Nullable<String>
         let language: Nullable<String>
+        let topic: Nullable<String>
+        let page: Nullable<String>
+        let markedSpamAt: Nullable<Date>
         let notes: [Note]
 
         enum CodingKeys: String, CodingKey {
-            case reference, status, held, email, question, answer, language, notes
+            case reference, status, held, email, question, answer, language, topic, page, notes
+            case markedSpamAt = "marked_spam_at"
             case receivedAt = "received_at"
             case answeredAt = "answered_at"
             case emailRevealed = "email_revealed"
@@ -92,7 +96,8 @@ struct ShowCommand: AsyncParsableCommand {
                 answer: Nullable(opened.answer.map(TerminalSafeText.render)), claimedBy: Nullable(opened.record.claim?.claimant),
                 closedAt: Nullable(opened.record.closure?.at), closeReason: Nullable(opened.record.closure?.reason.rawValue),
                 forwardedTo: Nullable(opened.record.closure?.forwardedTo.map(TerminalSafeText.render)),
-                language: Nullable(opened.record.language?.rawValue),
+                language: Nullable(opened.record.language?.rawValue), topic: Nullable(opened.record.topic),
+                page: Nullable(opened.record.page.map(TerminalSafeText.render)), markedSpamAt: Nullable(opened.record.markedSpamAt),
                 notes: opened.notes.map {
                     Note(kind: $0.kind.rawValue, author: $0.author, writtenAt: $0.writtenAt, text: TerminalSafeText.render($0.text))
                 })
@@ -110,7 +115,10 @@ struct ShowCommand: AsyncParsableCommand {
                 print("Closed:    \(closure.at.formatted(time)), \(closure.reason.rawValue)\(whereTo)")
             }
             print("Claimed:   \(opened.record.claim.map { "by \($0.claimant) since \($0.since.formatted(time))" } ?? "nobody")")
+            if let spamAt = output.markedSpamAt.value { print("Spam:      since \(spamAt.formatted(time)) (inbox not-spam returns it)") }
             print("Language:  \(output.language.value ?? "-")")
+            print("Topic:     \(output.topic.value ?? "-")")
+            print("Page:      \(output.page.value ?? "- (the form's own page)")")
             print("Email:     \(output.email.value ?? "(none given)")")
             print("Question:")
             print(Self.indent(output.question.value ?? "(deleted under the retention policy)"))

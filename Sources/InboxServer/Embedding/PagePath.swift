@@ -1,0 +1,55 @@
+// The hidden `page` field of an embedded form: the path of the agency's page the question was asked
+// from. It is kept in clear with the case and linked back to from the thanks page, so anything that
+// is not plainly a path on the agency's own site is dropped (never shown to the citizen as an
+// error: the citizen did not write it).
+import InboxStore
+
+enum PagePath {
+    static let maximumLength = 300
+
+    /// The path, or nil when the value must be dropped: empty, longer than 300 characters, not
+    /// starting with one "/" (an absolute URL, `javascript:`, a protocol-relative "//host"), or
+    /// holding a control character or a backslash (which browsers read as "/") once decoded.
+    static func accept(_ value: String?) -> String? {
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), value.unicodeScalars.count <= maximumLength,
+            // Decoded too: the path is shown and linked, and decoded by whoever follows it.
+            let decoded = value.removingPercentEncodingASCII(), decoded.unicodeScalars.allSatisfy(isAllowed)
+        else { return nil }
+        return value
+    }
+
+    private static func isAllowed(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value) || scalar == "\\" { return false }
+        switch scalar.properties.generalCategory {
+        case .format, .lineSeparator, .paragraphSeparator, .control: return false
+        default: return true
+        }
+    }
+}
+
+extension String {
+    /// Percent-decoding of bytes; nil when a "%" is not followed by two hex digits or the result is
+    /// not UTF-8.
+    fileprivate func removingPercentEncodingASCII() -> String? {
+        var bytes: [UInt8] = []
+        var iterator = utf8.makeIterator()
+        while let byte = iterator.next() {
+            guard byte == UInt8(ascii: "%") else {
+                bytes.append(byte)
+                continue
+            }
+            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else { return nil }
+            bytes.append(high << 4 | low)
+        }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}
