@@ -16,7 +16,7 @@ public struct ConfigurationFile: Sendable {
         // the PostgreSQL database, when it is not the SQLite file in the data directory
         "database", "database-ca-file", "database-password-file",
         // inbox-server's listener
-        "host", "port", "admin-port", "rate-limit", "trusted-proxy", "allowed-origins", "request-timeout", "min-free-space",
+        "host", "port", "admin-port", "rate-limit", "trusted-proxy", "allowed-origin", "request-timeout", "min-free-space",
         // inbox answer's relay and sender
         "smtp-url", "smtp-ca-file", "smtp-credentials-file", "mail-from", "subject",
         // inbox answer --template's directory

@@ -169,17 +169,18 @@ struct FormController: Sendable {
         return encoded
     }
 
-    /// A form posted from a site that may not embed it: 403, with the citizen's text kept on a form
-    /// of this server's own, which they can send from here.
+    /// A form posted from a site that may not embed it: 403, with the question kept on a form of
+    /// this server's own. Not the address: another site could have filled it in, and a citizen who
+    /// sent the form on from here would have the answer go to whoever chose it.
     private func refuseForeignOrigin(form: URLEncodedBody, origin: SubmissionOrigin, language: PageLanguage, wantsJSON: Bool) -> Response {
         let sv = language.isSwedish
         let message =
             sv
-            ? "Formuläret skickades från en webbplats som inte får använda det, så inget sparades. Din text finns kvar nedan: skicka den härifrån om du vill."
-            : "The form was sent from a website that may not use it, so nothing was kept. Your text is below: send it from here if you wish."
+            ? "Formuläret skickades från en annan webbplats, som inte får använda det, så inget sparades. Frågan som skickades står nedan: läs den, fyll i din e-postadress igen om du vill ha svar via e-post, och skicka den härifrån om den är din."
+            : "The form was sent from another website, which may not use it, so nothing was kept. The question that was sent is below: read it, fill in your email address again if you want an answer by email, and send it from here if it is yours."
         if wantsJSON { return json(["error": message], status: .forbidden) }
         let page = FormPage(
-            language: language, notice: notices[language], topics: topics, question: form["question"] ?? "", email: form["email"] ?? "",
+            language: language, notice: notices[language], topics: topics, question: form["question"] ?? "",
             origin: SubmissionOrigin(topic: origin.topic),
             refusal: (sv ? "Din fråga skickades inte" : "Your question was not sent", message))
         return html(page.render(), status: .forbidden)

@@ -19,7 +19,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         abstract: "Serve the citizens' contact form: seal each submission and store it durably.",
         discussion: """
             Settings come from the command line, then the environment (INBOX_HOST, INBOX_PORT, INBOX_ADMIN_PORT, \
-            INBOX_RATE_LIMIT, INBOX_TRUSTED_PROXY, INBOX_ALLOWED_ORIGINS, INBOX_REQUEST_TIMEOUT, INBOX_MIN_FREE_SPACE, and the paths' \
+            INBOX_RATE_LIMIT, INBOX_TRUSTED_PROXY, INBOX_ALLOWED_ORIGIN, INBOX_REQUEST_TIMEOUT, INBOX_MIN_FREE_SPACE, and the paths' \
             INBOX_DATA_DIR, INBOX_KEY_DIR, INBOX_POLICY, INBOX_CONFIG), then the configuration file (the option's \
             name without dashes), then the defaults. SIGTERM or SIGINT stops accepting, commits and answers what is \
             in flight, and exits.
@@ -43,7 +43,7 @@ struct InboxServerCommand: AsyncParsableCommand {
     @Option(
         name: .customLong("allowed-origin"),
         help:
-            "An agency site whose pages may post the form, such as https://www.agency.example (repeatable; env INBOX_ALLOWED_ORIGINS, comma-separated; docs/EMBEDDING.md)."
+            "An agency site whose pages may post the form, such as https://www.agency.example (repeatable; env INBOX_ALLOWED_ORIGIN, comma-separated; docs/EMBEDDING.md)."
     )
     var allowedOrigins: [String] = []
     @Option(

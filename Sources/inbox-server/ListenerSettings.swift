@@ -55,7 +55,7 @@ struct ListenerSettings {
         server.trustedProxies = Set(proxies.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         let origins =
             options.allowedOrigins.isEmpty
-            ? layers.value("allowed-origins", option: nil, variable: "INBOX_ALLOWED_ORIGINS")?.split(separator: ",").map(String.init) ?? []
+            ? layers.value("allowed-origin", option: nil, variable: "INBOX_ALLOWED_ORIGIN")?.split(separator: ",").map(String.init) ?? []
             : options.allowedOrigins
         for text in origins.map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
             guard let origin = WebOrigin(parsing: text, forgivingTrailingSlash: true) else {

@@ -20,7 +20,8 @@ struct RegisterCSVTests {
     @Test(
         "RFC 4180: a comma, a quote or a line end is quoted, quotes doubled; anything else as it is",
         arguments: [
-            ("/a,b", "\"/a,b\""), ("/say \"hi\"", "\"/say \"\"hi\"\"\""), ("/a\nb", "\"/a\nb\""), ("/a\r\nb", "\"/a\r\nb\""),
+            ("/a,b", "\"/a,b\""), ("/a;=cmd", "\"/a;=cmd\""), ("/say \"hi\"", "\"/say \"\"hi\"\"\""), ("/a\nb", "\"/a\nb\""),
+            ("/a\r\nb", "\"/a\r\nb\""),
             ("/om-oss/kontakt", "/om-oss/kontakt"), ("", ""), ("2026-11-30T09:00:00Z", "2026-11-30T09:00:00Z"), ("a=b", "a=b"),
         ])
     func quoted(_ value: String, _ cell: String) {

@@ -10,11 +10,20 @@ struct EmbeddingInputTests {
     @Test(
         "a path on the agency's site is kept as it is",
         arguments: [
-            "/", "/om-oss/kontakt", "/tillganglighet?utm=x#form", "/a%20b", "/frågor/ställ-en-fråga",
-            "/" + String(repeating: "a", count: 299),
+            "/", "/om-oss/kontakt", "/a%20b", "/frågor/ställ-en-fråga", "/" + String(repeating: "a", count: 299), "/a(b)!$&'*+=:@~_.",
         ])
     func keptPaths(_ value: String) {
         #expect(PagePath.accept(value) == value)
+    }
+
+    @Test(
+        "only the path is kept: a query or a fragment, where a search or a name may stand, is cut off",
+        arguments: [
+            ("/sok?q=Anna Svensson 19800101-1234", "/sok"), ("/tillganglighet?utm=x#form", "/tillganglighet"), ("/om#kontakt", "/om"),
+            ("/?x", "/"),
+        ])
+    func queryCut(_ value: String, _ path: String) {
+        #expect(PagePath.accept(value) == path)
     }
 
     @Test(
@@ -22,7 +31,8 @@ struct EmbeddingInputTests {
         arguments: [
             "", "kontakt", "https://agency.example/kontakt", "javascript:alert(1)", "//evil.example/x", "/a\r\nSet-Cookie: x",
             "/a\nb", "/a\u{0}b", "/a%0Ab", "/a%0d%0aLocation:%20x", "/a%00", "/a%7F", "/a%", "/a%zz", "/a%C3", "/a\\b", "/a%5Cb",
-            "/a\u{202E}b", "/a\u{2028}b", "/a\u{85}b", "/" + String(repeating: "a", count: 300), " /leading-space",
+            "/a\u{202E}b", "/a\u{2028}b", "/a\u{85}b", "/" + String(repeating: "a", count: 300), " /leading-space", "/a b",
+            "/a;=cmd|' /C calc'!A0", "/a,b", "/a\"b", "/a<b>", "/a`b", "/a{b}", "/a|b", "/a^b", "/a[b]", "/\u{1F600}",
         ])
     func droppedPaths(_ value: String) {
         #expect(PagePath.accept(value) == nil)

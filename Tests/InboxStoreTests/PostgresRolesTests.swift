@@ -179,6 +179,10 @@ struct PostgresRolesTests {
                     let due = try await purge.registerCandidates(cutoff: t0, limit: 10).map(\.reference)
                     #expect(due == [noted.reference])
                     #expect(try await purge.deleteRegisterEntries(due) == 1)
+                    // The suppression list applied again after a restore: the purge role erases.
+                    let erased = try StoreContract.submission(t0, email: false, bytes: 9)
+                    try await owner.insert([erased])
+                    #expect(try await purge.erase([erased.reference], at: t0) == [erased.reference])
                     _ = try await purge.spamCandidates(field: .question, cutoff: t0, limit: 10)
                     _ = try await purge.append(StoreContract.append(.purge, ["{}"]))
                     #expect(try await purge.removeOldest(of: .audit) { $0.first?.id }.count == 1)

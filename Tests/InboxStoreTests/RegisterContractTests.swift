@@ -173,4 +173,32 @@ struct RegisterContractTests {
             #expect(try await store.entries(of: .audit).count == 3)
         }
     }
+
+    @Test(
+        "a purge planned by the spam rule deletes nothing of a case returned to the queue, or marked again, meanwhile",
+        arguments: StoreEngine.all)
+    func spamReturnedMeanwhile(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            let returned = try submission(t0, spam: true)
+            let remarked = try submission(t0, spam: true, bytes: 2)
+            let still = try submission(t0, spam: true, bytes: 3)
+            try await store.insert([returned, remarked, still])
+            var planned: [PurgeCandidate] = []
+            for field in [RecordField.email, .question] {
+                planned += try await store.spamCandidates(field: field, cutoff: t0 + day, limit: 10)
+            }
+            #expect(planned.count == 6)
+            _ = try await store.markSpam(
+                returned.reference, spam: false, by: "anna", at: t0 + day, audit: StoreContract.append(.audit, ["{}"]))
+            _ = try await store.markSpam(
+                remarked.reference, spam: false, by: "anna", at: t0 + day, audit: StoreContract.append(.audit, ["{}"]))
+            _ = try await store.markSpam(
+                remarked.reference, spam: true, by: "anna", at: t0 + 2 * day, audit: StoreContract.append(.audit, ["{}"]))
+            let deleted = try await store.deleteFields(
+                planned.map { FieldToDelete(recordID: $0.recordID, field: $0.field, spamSince: $0.markedSpamAt) }, at: t0 + 31 * day)
+            #expect(deleted == [still.reference])
+            #expect(try await store.record(returned.reference)?.fields == [.email, .question])
+            #expect(try await store.record(remarked.reference)?.fields == [.email, .question])
+        }
+    }
 }

@@ -89,7 +89,8 @@ GRANT SELECT (record_id, field, received_at, answered_at, closed_at) ON sealed_f
 GRANT DELETE ON sealed_fields TO inbox_purge;
 GRANT SELECT (record_id) ON email_index, answer_drafts, case_notes TO inbox_purge;
 GRANT DELETE ON email_index, answer_drafts, case_notes TO inbox_purge;
-GRANT SELECT (reference, received_at) ON case_register TO inbox_purge;
+-- An UPDATE needs SELECT on the columns it reads: erasures applied again note theirs with COALESCE.
+GRANT SELECT (reference, received_at, erased_at, deleted_at) ON case_register TO inbox_purge;
 GRANT UPDATE (erased_at, deleted_at) ON case_register TO inbox_purge;
 GRANT DELETE ON case_register TO inbox_purge;
 GRANT SELECT ON purge_log TO inbox_purge;

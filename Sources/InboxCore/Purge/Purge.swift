@@ -77,7 +77,7 @@ public struct Purge: Sendable {
         for start in stride(from: 0, to: expired.count, by: batchSize) {
             let batch = expired[start..<min(start + batchSize, expired.count)]
             recordsDeleted += try await store.deleteFields(
-                batch.map { FieldToDelete(recordID: $0.recordID, field: $0.field) }, at: now)
+                batch.map { FieldToDelete(recordID: $0.recordID, field: $0.field, spamSince: $0.spamSince) }, at: now)
             for expiry in batch { deletedFields[expiry.field.rawValue, default: 0] += 1 }
         }
 

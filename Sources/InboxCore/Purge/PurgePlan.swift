@@ -13,6 +13,8 @@ public struct PurgePlan: Sendable {
         public let deadline: Date
         /// "30 days after answered", "hard maximum 90 days after received".
         public let rule: String
+        /// For the spam rule: the time the case became spam that the deadline counted from.
+        public var spamSince: Date? = nil
     }
 
     /// One (epoch, field) key past the epoch's end plus the field's hard maximum.

@@ -60,7 +60,7 @@ public struct PurgePlanner: Sendable {
                 expired.append(
                     PurgePlan.FieldExpiry(
                         recordID: candidate.recordID, reference: candidate.reference, field: field, deadline: deadline.date,
-                        rule: deadline.rule))
+                        rule: deadline.rule, spamSince: deadline.spamSince))
             }
         }
         return expired.sorted { ($0.deadline, $0.reference, $0.field.rawValue) < ($1.deadline, $1.reference, $1.field.rawValue) }

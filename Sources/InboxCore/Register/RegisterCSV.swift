@@ -1,5 +1,5 @@
 // The register as CSV for the agency's diarium and a spreadsheet: RFC 4180 (CRLF line ends, a
-// header row, fields with a comma, a quote or a line end quoted, quotes doubled), and safe to open:
+// header row, fields with a comma, a semicolon, a quote or a line end quoted, quotes doubled), and safe to open:
 // a cell that a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage
 // return) gets a leading apostrophe, so that it is shown as text and never run. The page a question
 // came from is the one value a citizen's browser chooses, but every cell is treated alike.
@@ -32,7 +32,11 @@ public enum RegisterCSV {
     public static func cell(_ value: String) -> String {
         var text = value
         if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return text }
+        // A semicolon too: a spreadsheet set up for a locale whose list separator it is (Swedish
+        // among them) splits an unquoted cell there, and what follows could be a formula.
+        guard text.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+            return text
+        }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

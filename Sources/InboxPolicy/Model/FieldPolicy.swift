@@ -20,6 +20,9 @@ public struct FieldPolicy: Sendable, Equatable {
         public let date: Date
         /// "30 days after answered" or "hard maximum 90 days after received".
         public let rule: String
+        /// When the spam rule decided: the time the case became spam that it counted from. A
+        /// deletion by this rule holds only while the case is still spam since then.
+        public var spamSince: Date? = nil
     }
 
     /// The deadline of this field for a record with these event times: the earliest of every rule

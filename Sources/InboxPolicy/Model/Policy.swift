@@ -49,7 +49,7 @@ public struct Policy: Sendable, Equatable {
         let byField = self.field(field).deadline(received: received, answered: answered, closed: closed)
         guard let markedSpam, let spam, field != .audit else { return byField }
         let date = spam.keep.added(to: markedSpam)
-        return date <= byField.date ? FieldPolicy.Deadline(date: date, rule: spam.ruleDescription) : byField
+        return date <= byField.date ? FieldPolicy.Deadline(date: date, rule: spam.ruleDescription, spamSince: markedSpam) : byField
     }
 
     public func purpose(_ id: String) -> Purpose? {

@@ -26,7 +26,9 @@ public struct WebOrigin: Sendable, Hashable, CustomStringConvertible {
         // The port follows the last colon, unless that colon is inside an IPv6 literal.
         if let colon = authority.lastIndex(of: ":"), !authority.hasSuffix("]") {
             let digits = authority[authority.index(after: colon)...]
-            guard let number = Int(digits), (1...65535).contains(number), digits.first != "0", digits.allSatisfy(\.isASCII) else {
+            guard digits.allSatisfy({ ("0"..."9").contains($0) }), let number = Int(digits), (1...65535).contains(number),
+                digits.first != "0"
+            else {
                 return nil
             }
             host = authority[..<colon]

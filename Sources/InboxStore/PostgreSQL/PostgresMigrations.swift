@@ -132,8 +132,8 @@ enum PostgresMigrations {
                 ALTER TABLE records
                     ADD CONSTRAINT records_status_check CHECK (status IN ('open', 'answered', 'closed', 'spam')),
                     ADD COLUMN spam_at timestamptz,
-                    ADD COLUMN topic text,
-                    ADD COLUMN page text,
+                    ADD COLUMN topic text CHECK (topic ~ '^[a-z0-9][a-z0-9-]{0,39}$'),
+                    ADD COLUMN page text CHECK (page ~ '^/' AND char_length(page) <= 300 AND page !~ '[[:cntrl:]]'),
                     ADD CONSTRAINT records_spam_check CHECK ((status = 'spam') = (spam_at IS NOT NULL))
                 """,
                 "CREATE INDEX records_spam_at ON records (spam_at) WHERE spam_at IS NOT NULL",

@@ -1,7 +1,9 @@
 // The register on PostgreSQL (see SQLiteRegisterSchema for what it holds and why triggers keep it).
 // The trigger functions are SECURITY DEFINER, owned by the schema's owner: the intake role writes an
 // entry by inserting a record and has no grant on the register, so a node taken over cannot write
-// entries of its own; staff change an outcome only by changing the case.
+// entries of its own; staff change an outcome only by changing the case. Their search_path names
+// pg_temp last, so that no temporary table can stand in for the register (TEMP is revoked from
+// PUBLIC by roles.sql as well).
 
 enum PostgresRegisterSchema {
     static let statements: [String] = [
@@ -22,7 +24,7 @@ enum PostgresRegisterSchema {
         """,
         "CREATE INDEX case_register_received_at ON case_register (received_at)",
         """
-        CREATE FUNCTION case_register_received() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        CREATE FUNCTION case_register_received() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             INSERT INTO case_register (reference, received_at, language, topic, page, outcome, ended_at)
             VALUES (NEW.reference, NEW.received_at, NEW.language, NEW.topic, NEW.page, NEW.status, NEW.spam_at);
@@ -31,7 +33,7 @@ enum PostgresRegisterSchema {
         $$
         """,
         """
-        CREATE FUNCTION case_register_status() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        CREATE FUNCTION case_register_status() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             UPDATE case_register SET outcome = NEW.status, close_reason = NEW.close_reason,
                 ended_at = COALESCE(NEW.answered_at, NEW.closed_at, NEW.spam_at),
@@ -42,7 +44,7 @@ enum PostgresRegisterSchema {
         $$
         """,
         """
-        CREATE FUNCTION case_register_reply() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        CREATE FUNCTION case_register_reply() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             UPDATE case_register SET first_reply_at = COALESCE(first_reply_at, NEW.answered_at, NEW.closed_at)
             WHERE reference = (SELECT reference FROM records WHERE id = NEW.record_id);
@@ -51,7 +53,7 @@ enum PostgresRegisterSchema {
         $$
         """,
         """
-        CREATE FUNCTION case_register_interim() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+        CREATE FUNCTION case_register_interim() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
         BEGIN
             UPDATE case_register SET first_reply_at = COALESCE(first_reply_at, NEW.written_at)
             WHERE reference = (SELECT reference FROM records WHERE id = NEW.record_id);

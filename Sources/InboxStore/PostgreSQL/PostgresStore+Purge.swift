@@ -83,11 +83,18 @@ extension PostgresStore: PurgeStore {
             // fields gone rather than half of them.
             let ids = Array(Set(fields.map(\.recordID))).sorted()
             var held = Set<Int64>()
+            var spamSince: [Int64: Date] = [:]
             let rows = try await connection.query(
-                "SELECT id, held_at IS NOT NULL FROM records WHERE id = ANY(\(ids)) ORDER BY id FOR UPDATE", logger: logger)
-            for try await (id, isHeld) in rows.decode((Int64, Bool).self) where isHeld { held.insert(id) }
+                "SELECT id, held_at IS NOT NULL, spam_at FROM records WHERE id = ANY(\(ids)) ORDER BY id FOR UPDATE", logger: logger)
+            for try await (id, isHeld, spamAt) in rows.decode((Int64, Bool, Date?).self) {
+                if isHeld { held.insert(id) }
+                spamSince[id] = spamAt
+            }
             var touched = Set<Int64>()
-            for field in fields where !held.contains(field.recordID) {
+            // A field the spam rule chose goes only while the case is still spam since the same
+            // moment: staff may have returned it to the queue since the purge planned.
+            for field in fields
+            where !held.contains(field.recordID) && (field.spamSince == nil || spamSince[field.recordID] == field.spamSince) {
                 try await connection.query(
                     "DELETE FROM sealed_fields WHERE record_id = \(field.recordID) AND field = \(field.field.rawValue)", logger: logger)
                 if field.field == .email {

@@ -168,8 +168,10 @@ enum SQLiteMigrations {
                         claimed_by TEXT,
                         claimed_at INTEGER,
                         language TEXT CHECK (language IN ('sv', 'en')),
-                        topic TEXT,
-                        page TEXT,
+                        -- What the intake checked, checked again: a node taken over writes nothing else here.
+                        topic TEXT CHECK (topic IS NULL OR (length(topic) BETWEEN 1 AND 40 AND topic NOT GLOB '*[^a-z0-9-]*'
+                            AND substr(topic, 1, 1) <> '-')),
+                        page TEXT CHECK (page IS NULL OR (length(page) <= 300 AND substr(page, 1, 1) = '/')),
                         CHECK ((held_at IS NULL) = (hold_reason IS NULL)),
                         CHECK ((status = 'answered') = (answered_at IS NOT NULL)),
                         CHECK ((status = 'closed') = (closed_at IS NOT NULL)),

@@ -88,8 +88,16 @@ extension SQLiteStore: PurgeStore {
             // A record held since the purge planned is not touched: the hold wins. (Writers are
             // serialised, so what is read here stays true until the commit.)
             let isHeld = try db.cachedStatement(sql: "SELECT held_at IS NOT NULL FROM records WHERE id = ?")
+            // A field the spam rule chose goes only while the case is still spam since the same
+            // moment: staff may have returned it to the queue since the purge planned.
+            let spamSince = try db.cachedStatement(sql: "SELECT spam_at FROM records WHERE id = ?")
             var touched = Set<Int64>()
             for field in fields where try Bool.fetchOne(isHeld, arguments: [field.recordID]) != true {
+                if let expected = field.spamSince,
+                    try Int64.fetchOne(spamSince, arguments: [field.recordID]) != Self.milliseconds(expected)
+                {
+                    continue
+                }
                 try deleteField.execute(arguments: [field.recordID, field.field.rawValue])
                 if field.field == .email {
                     // Without the address there is nobody to send a draft to.

@@ -77,6 +77,7 @@ struct FuzzTarget: Sendable {
                 precondition(
                     !page.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }, "a control in a kept page")
                 precondition(page.unicodeScalars.count <= PagePath.maximumLength, "a kept page that is too long")
+                precondition(!page.contains(where: { "?#;,\" <>".contains($0) }), "a query, a separator or a quote in a kept page")
                 let encoded = FormController.queryEncoded(page)
                 precondition(encoded.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && $0 != UInt8(ascii: "&") }, "a query value that breaks out")
             }

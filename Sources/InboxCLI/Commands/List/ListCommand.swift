@@ -108,8 +108,9 @@ struct ListCommand: AsyncParsableCommand {
                     closedAt: Nullable(row.record.closure?.at),
                     emailDeletedBy: Nullable(row.addressDeletedBy), claimedBy: Nullable(row.record.claim?.claimant),
                     due: Nullable(row.due.map { "\($0.day)" }), overdue: row.isOverdue,
-                    emailDeletedUnansweredBy: Nullable(row.addressDeletedUnansweredBy), topic: Nullable(row.record.topic),
-                    page: Nullable(row.record.page))
+                    emailDeletedUnansweredBy: Nullable(row.addressDeletedUnansweredBy),
+                    topic: Nullable(row.record.topic.map(TerminalSafeText.render)),
+                    page: Nullable(row.record.page.map(TerminalSafeText.render)))
             }
             if json {
                 try JSONOutput.print(items)

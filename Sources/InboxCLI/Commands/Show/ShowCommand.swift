@@ -96,7 +96,7 @@ struct ShowCommand: AsyncParsableCommand {
                 answer: Nullable(opened.answer.map(TerminalSafeText.render)), claimedBy: Nullable(opened.record.claim?.claimant),
                 closedAt: Nullable(opened.record.closure?.at), closeReason: Nullable(opened.record.closure?.reason.rawValue),
                 forwardedTo: Nullable(opened.record.closure?.forwardedTo.map(TerminalSafeText.render)),
-                language: Nullable(opened.record.language?.rawValue), topic: Nullable(opened.record.topic),
+                language: Nullable(opened.record.language?.rawValue), topic: Nullable(opened.record.topic.map(TerminalSafeText.render)),
                 page: Nullable(opened.record.page.map(TerminalSafeText.render)), markedSpamAt: Nullable(opened.record.markedSpamAt),
                 notes: opened.notes.map {
                     Note(kind: $0.kind.rawValue, author: $0.author, writtenAt: $0.writtenAt, text: TerminalSafeText.render($0.text))
