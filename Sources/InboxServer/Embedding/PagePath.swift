@@ -17,7 +17,8 @@ enum PagePath {
         let path = String(value.prefix { $0 != "?" && $0 != "#" })
         guard path.unicodeScalars.allSatisfy(isPathCharacter),
             // Decoded too: the path is shown and linked, and decoded by whoever follows it.
-            let decoded = path.removingPercentEncodingASCII(), decoded.unicodeScalars.allSatisfy(isAllowedDecoded)
+            // (The form body's decoder, whose "+" for a space changes nothing of what is checked.)
+            let decoded = try? URLEncodedBody.decode(path.utf8), decoded.unicodeScalars.allSatisfy(isAllowedDecoded)
         else { return nil }
         return path
     }
@@ -37,33 +38,6 @@ enum PagePath {
         switch scalar.properties.generalCategory {
         case .format, .lineSeparator, .paragraphSeparator, .control: return false
         default: return true
-        }
-    }
-}
-
-extension String {
-    /// Percent-decoding of bytes; nil when a "%" is not followed by two hex digits or the result is
-    /// not UTF-8.
-    fileprivate func removingPercentEncodingASCII() -> String? {
-        var bytes: [UInt8] = []
-        var iterator = utf8.makeIterator()
-        while let byte = iterator.next() {
-            guard byte == UInt8(ascii: "%") else {
-                bytes.append(byte)
-                continue
-            }
-            guard let high = iterator.next().flatMap(Self.hexValue), let low = iterator.next().flatMap(Self.hexValue) else { return nil }
-            bytes.append(high << 4 | low)
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
-        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
-        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
-        default: nil
         }
     }
 }

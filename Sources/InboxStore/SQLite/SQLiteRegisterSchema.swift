@@ -1,9 +1,12 @@
 // The register on SQLite: one entry per case, with no personal data, kept by the policy's
-// `[register]` rule after the case's record and fields are gone. Triggers keep it in step with the
-// record, so that no code path that changes a case can forget it: an entry is written with the
-// record, its outcome follows the record's status, and the first reply to the citizen (an interim
-// reply, the answer, or the message of a forward) is kept once. Erasure and the purge's deletion
-// of the record are written by the store itself: they carry the time, which no trigger knows.
+// `[register]` rule after the case's record and fields are gone. The intake writes an entry with
+// each record it inserts (SQLiteStore+Intake.swift, the only code that inserts records), in the
+// same transaction; triggers keep it in step afterwards, so that no staff command that changes a
+// case can forget it: its outcome follows the record's status, and the first reply to the citizen
+// (an interim reply, the answer, or the message of a forward) is kept once. Erasure and the purge's
+// deletion of the record are written by the store itself: they carry the time, which no trigger
+// knows. (An AFTER INSERT trigger wrote the entry at first: measured, SQLite's trigger program cost
+// the intake about 30 µs of CPU per submission, the statement itself about 8.)
 
 enum SQLiteRegisterSchema {
     static let create = """
@@ -23,11 +26,12 @@ enum SQLiteRegisterSchema {
         CREATE INDEX case_register_received_at ON case_register (received_at);
         """
 
+    /// The entry of a record just inserted (the intake's statement).
+    static let insertEntry = """
+        INSERT INTO case_register (reference, received_at, language, topic, page, outcome, ended_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+        """
+
     static let triggers = """
-        CREATE TRIGGER case_register_received AFTER INSERT ON records BEGIN
-            INSERT INTO case_register (reference, received_at, language, topic, page, outcome, ended_at)
-            VALUES (NEW.reference, NEW.received_at, NEW.language, NEW.topic, NEW.page, NEW.status, NEW.spam_at);
-        END;
         CREATE TRIGGER case_register_status AFTER UPDATE OF status ON records WHEN NEW.status IS NOT OLD.status BEGIN
             UPDATE case_register SET outcome = NEW.status, close_reason = NEW.close_reason,
                 ended_at = COALESCE(NEW.answered_at, NEW.closed_at, NEW.spam_at),

@@ -5,20 +5,27 @@ import InboxCrypto
 extension SQLiteStore: IntakeStore {
     public func insert(_ submissions: [NewSubmission]) async throws {
         try await write { db in
-            // Cached statements: a group commit inserts many submissions with the same three.
+            // Cached statements: a group commit inserts many submissions with the same four.
             let insertRecord = try db.cachedStatement(
                 sql: "INSERT INTO records (reference, status, received_at, spam_at, language, topic, page) VALUES (?, ?, ?, ?, ?, ?, ?)")
             let insertField = try db.cachedStatement(
                 sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
             let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
+            let insertEntry = try db.cachedStatement(sql: SQLiteRegisterSchema.insertEntry)
             for submission in submissions {
                 let received = Self.milliseconds(submission.receivedAt)
-                // The register entry is written by a trigger (SQLiteRegisterSchema).
+                let spamAt: Int64? = submission.isSpam ? received : nil
                 try insertRecord.execute(arguments: [
-                    submission.reference.text, submission.status.rawValue, received, submission.isSpam ? received : nil,
-                    submission.language?.rawValue, submission.origin.topic, submission.origin.page,
+                    submission.reference.text, submission.status.rawValue, received, spamAt, submission.language?.rawValue,
+                    submission.origin.topic, submission.origin.page,
                 ])
                 let recordID = db.lastInsertedRowID
+                // The register's entry, with the record (SQLiteRegisterSchema). Its primary key
+                // refuses a reference an entry still holds: the intake draws another.
+                try insertEntry.execute(arguments: [
+                    submission.reference.text, received, submission.language?.rawValue, submission.origin.topic,
+                    submission.origin.page, submission.status.rawValue, spamAt,
+                ])
                 for (field, sealed) in submission.sealedFields {
                     try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])
                 }
