@@ -174,6 +174,38 @@ struct RegisterContractTests {
         }
     }
 
+    @Test("a case that became spam is answered, closed or noted by nobody; nothing of a refused one is kept", arguments: StoreEngine.all)
+    func spamEndsTheCase(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            let record = try submission(t0, spam: true)
+            try await store.insert([record])
+            let answered = await #expect(throws: StoreError.self) {
+                try await store.markAnswered(
+                    record.reference, sealedAnswer: Data([1]), by: "anna", at: t0, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
+            }
+            #expect(answered?.description == "\(record.reference) was spam meanwhile")
+            await #expect(throws: StoreError.self) {
+                try await store.markClosed(
+                    record.reference, closure: CaseClosure(reason: .noAnswerNeeded, at: t0, forwardedTo: nil), sealedMessage: nil,
+                    by: "anna", heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
+            }
+            await #expect(throws: StoreError.self) {
+                try await store.addNote(
+                    record.reference, kind: .interim, author: "anna", sealed: Data([2]), at: t0, claimedBy: nil, heldWith: nil,
+                    audit: StoreContract.append(.audit, ["{}"]))
+            }
+            await #expect(throws: StoreError.self) { try await store.confirmClaim(record.reference, by: "anna") }
+            await #expect(throws: StoreError.self) {
+                try await store.changeClaim(record.reference, from: nil, to: "anna", at: t0, audit: StoreContract.append(.audit, ["{}"]))
+            }
+            let stored = try #require(try await store.record(record.reference))
+            #expect(stored.status == .spam && stored.fields == [.email, .question] && stored.claim == nil)
+            #expect(try await store.entries(of: .audit).isEmpty)
+            #expect(try await entry(store, record.reference).firstReplyAt == nil)
+        }
+    }
+
     @Test(
         "a purge planned by the spam rule deletes nothing of a case returned to the queue, or marked again, meanwhile",
         arguments: StoreEngine.all)

@@ -82,7 +82,9 @@ extension SQLiteStore: CaseStore {
             if state.status == .answered {
                 throw StoreError.conflict(reference, "was answered meanwhile; the answer recorded first is kept")
             }
-            if state.status == .closed { throw StoreError.conflict(reference, "was closed meanwhile") }
+            if state.status == .closed || state.status == .spam {
+                throw StoreError.conflict(reference, "was \(state.status.rawValue) meanwhile")
+            }
             try state.check(heldWith: heldWith, reference)
             try state.check(claimant: claimant, reference)
             try db.execute(
