@@ -6,6 +6,7 @@ calls a key destroyed while a file of it remains."""
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import time
@@ -57,6 +58,10 @@ def aged_inbox(tmp_path_factory):
             assert status == 201
             references.append(json.loads(text)["reference"])
     finally:
+        # faketime runs the server as its child and passes no signal on: the server is signalled
+        # itself, or it outlives the suite (as conftest's Server.stop does).
+        for child in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split():
+            os.kill(int(child), signal.SIGTERM)
         server.terminate()
         server.wait(timeout=30)
     return {"data": data, "passphrase": passphrase, "references": references}
