@@ -22,6 +22,32 @@ POLICY = str(ROOT / "policy" / "default.toml")
 PASSPHRASE = "correct horse battery staple"
 
 
+def stop_under_faketime(wrapper, sig=signal.SIGTERM):
+    """Stops a program that faketime's wrapper runs as its child. The wrapper passes no signal on,
+    so the child is signalled itself, and the wrapper is left to see it end and exit: signalled
+    too, it may die before it unlinks its semaphore and shared memory, and a later faketime that
+    gets the same process id then refuses to start ("sem_open: File exists")."""
+    for child in subprocess.run(["pgrep", "-P", str(wrapper.pid)], capture_output=True, text=True).stdout.split():
+        os.kill(int(child), sig)
+    try:
+        wrapper.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        wrapper.kill()
+
+
+def remove_stale_faketime_files():
+    """faketime's wrapper names its semaphore and shared memory by its process id; a wrapper that
+    was killed leaves them behind, and a later one with the same id cannot start. Those of
+    processes that no longer exist are removed before the tests start."""
+    for path in Path("/dev/shm").glob("*faketime_*"):
+        pid = path.name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
+
+
+remove_stale_faketime_files()
+
+
 def free_port():
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -118,13 +144,10 @@ class Server:
 
     def stop(self, sig=signal.SIGTERM):
         if self.process and self.process.poll() is None:
-            # faketime runs the server as its child and passes no signal on: the server is
-            # signalled itself, or it would outlive the test.
             if self.wrapper[:1] == ["faketime"]:
-                children = subprocess.run(["pgrep", "-P", str(self.process.pid)], capture_output=True, text=True).stdout.split()
-                for child in children:
-                    os.kill(int(child), sig)
-            self.process.send_signal(sig)
+                stop_under_faketime(self.process, sig)
+            else:
+                self.process.send_signal(sig)
             return self.process.wait(timeout=60)
         return self.process.returncode if self.process else None
 

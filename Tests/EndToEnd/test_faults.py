@@ -6,7 +6,6 @@ calls a key destroyed while a file of it remains."""
 import json
 import os
 import shutil
-import signal
 import sqlite3
 import subprocess
 import time
@@ -15,7 +14,7 @@ from urllib.parse import urlencode
 
 import pytest
 
-from conftest import INBOX, JSON_FORM, PASSPHRASE, POLICY, ROOT, SERVER, Server, free_port, request
+from conftest import INBOX, JSON_FORM, PASSPHRASE, POLICY, ROOT, SERVER, Server, free_port, request, stop_under_faketime
 
 SHIM_SOURCE = ROOT / "Tests" / "Faults" / "fault_injection.c"
 
@@ -58,12 +57,8 @@ def aged_inbox(tmp_path_factory):
             assert status == 201
             references.append(json.loads(text)["reference"])
     finally:
-        # faketime runs the server as its child and passes no signal on: the server is signalled
-        # itself, or it outlives the suite (as conftest's Server.stop does).
-        for child in subprocess.run(["pgrep", "-P", str(server.pid)], capture_output=True, text=True).stdout.split():
-            os.kill(int(child), signal.SIGTERM)
-        server.terminate()
-        server.wait(timeout=30)
+        # faketime runs the server as its child and passes no signal on (conftest's Server.stop).
+        stop_under_faketime(server)
     return {"data": data, "passphrase": passphrase, "references": references}
 
 
