@@ -16,7 +16,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from conftest import ROOT, Server
-from test_form_in_browser import REFERENCE, accessibility_problems, chromium, tab_to, type_keys
+# `browser` is the form tests' fixture (a Swedish headless Chromium), imported for pytest to find.
+from test_form_in_browser import REFERENCE, accessibility_problems, browser, chromium, tab_to, type_keys  # noqa: F401
 
 PAGE_PATH = "/om-oss/kontakt"
 
@@ -57,13 +58,6 @@ class AgencySite:
     def close(self):
         self.server.shutdown()
         self.server.server_close()
-
-
-@pytest.fixture
-def browser():
-    driver = chromium("sv-SE,sv")
-    yield driver
-    driver.quit()
 
 
 def test_the_snippet_posts_from_an_allowed_origin_and_is_refused_from_another(inbox, browser):

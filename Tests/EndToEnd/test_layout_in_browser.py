@@ -17,7 +17,8 @@ import pytest
 from conftest import POLICY, Inbox, Server
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
-from test_form_in_browser import chromium, screenshot
+# `browser` is the form tests' fixture (a Swedish headless Chromium), imported for pytest to find.
+from test_form_in_browser import browser, chromium, screenshot  # noqa: F401
 
 LONG_EMAIL = "registrator.kommunikationsenheten@exempelmyndigheten.example"
 LONG_URL = "https://www.integritetsskyddsmyndigheten.example/dataskydd/klagomal"
@@ -92,13 +93,6 @@ def long_server(tmp_path):
     running = Server(inbox, "--rate-limit", "2/minute", policy=long_policy(tmp_path)).start()
     yield running
     running.stop()
-
-
-@pytest.fixture
-def browser():
-    driver = chromium("sv-SE,sv")
-    yield driver
-    driver.quit()
 
 
 def wait_for(driver, selector):
