@@ -6,12 +6,10 @@ extension SQLiteStore: IntakeStore {
     public func insert(_ submissions: [NewSubmission]) async throws {
         try await write { db in
             // Cached statements: a group commit inserts many submissions with the same four.
-            let insertRecord = try db.cachedStatement(
-                sql: "INSERT INTO records (reference, status, received_at, spam_at, language, topic, page) VALUES (?, ?, ?, ?, ?, ?, ?)")
-            let insertField = try db.cachedStatement(
-                sql: "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (?, ?, ?, ?)")
-            let insertIndex = try db.cachedStatement(sql: "INSERT INTO email_index (hmac, epoch, record_id) VALUES (?, ?, ?)")
-            let insertEntry = try db.cachedStatement(sql: SQLiteRegisterSchema.insertEntry)
+            let insertRecord = try db.cachedStatement(sql: SQLiteIntakeStatements.record)
+            let insertEntry = try db.cachedStatement(sql: SQLiteIntakeStatements.registerEntry)
+            let insertField = try db.cachedStatement(sql: SQLiteIntakeStatements.field)
+            let insertIndex = try db.cachedStatement(sql: SQLiteIntakeStatements.emailIndex)
             for submission in submissions {
                 let received = Self.milliseconds(submission.receivedAt)
                 let spamAt: Int64? = submission.isSpam ? received : nil
