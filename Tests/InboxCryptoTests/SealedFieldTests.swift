@@ -113,4 +113,27 @@ struct SealedFieldTests {
         }
         #expect(seen.count == 1000)
     }
+
+    @Test("seals made on many threads at once share no ephemeral key, and every one opens")
+    func freshEphemeralKeysUnderConcurrency() async throws {
+        // Key-generation contexts are kept and used again (X25519KeyGeneration): a context handed
+        // to two callers at once would be a data race inside OpenSSL and could repeat a key.
+        let key = self.key
+        let reference = self.reference
+        let sealed = try await withThrowingTaskGroup(of: [(SealedField, String)].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    try (0..<250).map { index in
+                        let text = "task \(task) seal \(index)"
+                        return (try key.publicKey.seal(Array(text.utf8), reference: reference), text)
+                    }
+                }
+            }
+            return try await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(Set(sealed.map(\.0.enc)).count == 2_000)
+        for (sealedField, text) in sealed {
+            #expect(try key.open(sealedField, reference: reference, field: .email).bytes == Array(text.utf8))
+        }
+    }
 }
