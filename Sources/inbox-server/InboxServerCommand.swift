@@ -63,6 +63,8 @@ struct InboxServerCommand: AsyncParsableCommand {
         // A SIGHUP before the key reloader listens (during the schema check, say) must not end
         // the server, which is what it does by default.
         signal(SIGHUP, SIG_IGN)
+        // The stream handler's lines, cheaper to write (LineLogHandler); standard error, as before.
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label) }
         var logger = Logger(label: "inbox-server")
         logger.logLevel = .info
         let settings = try InboxSettings(common: common)

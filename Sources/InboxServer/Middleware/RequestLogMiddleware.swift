@@ -1,6 +1,5 @@
 // One log line per request: method, path, status, reference (when one was issued) and duration.
 // Never a client address, an email address, question text or a query string.
-import Foundation
 import HTTPTypes
 import Hummingbird
 import InboxStore
@@ -26,13 +25,22 @@ struct RequestLogMiddleware: RouterMiddleware {
     }
 
     private func log(_ request: Request, status: Int, reference: String?, since start: ContinuousClock.Instant) {
-        let duration = ContinuousClock.now - start
-        let milliseconds = Double(duration.components.seconds) * 1000 + Double(duration.components.attoseconds) / 1e15
+        // Nothing is formatted for a line that would not be written.
+        guard logger.logLevel <= .info else { return }
         var metadata: Logger.Metadata = [
             "method": "\(request.method.rawValue)", "path": "\(request.uri.path)", "status": "\(status)",
-            "ms": "\(String(format: "%.2f", milliseconds))",
+            "ms": "\(Self.milliseconds(ContinuousClock.now - start))",
         ]
         if let reference { metadata["reference"] = "\(reference)" }
         logger.info("request", metadata: metadata)
+    }
+
+    /// "12.34": milliseconds with two decimals, rounded, without Foundation's `String(format:)`
+    /// (about 2 µs of a request).
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let hundredths = seconds * 100_000 + (attoseconds + 5_000_000_000_000) / 10_000_000_000_000
+        let fraction = hundredths % 100
+        return "\(hundredths / 100).\(fraction < 10 ? "0" : "")\(fraction)"
     }
 }
