@@ -72,8 +72,7 @@ struct FormController: Sendable {
         let wantsJSON = ResponseFormat(accept: request.headers[.accept]) == .json
 
         // Hummingbird's form decoder would read any body as a form; only a form is one.
-        let mediaType = request.headers[.contentType]?.split(separator: ";").first?.trimmingCharacters(in: .whitespaces).lowercased()
-        guard mediaType == "application/x-www-form-urlencoded" else {
+        guard request.headers[.contentType].map(Self.mediaType(of:)) == "application/x-www-form-urlencoded" else {
             metrics.recordRejected("media_type")
             throw HTTPError(.unsupportedMediaType, message: "Send the form as application/x-www-form-urlencoded.")
         }
@@ -152,6 +151,17 @@ struct FormController: Sendable {
             }
             return Response.redirect(to: location, type: .normal)
         }
+    }
+
+    /// The media type of a Content-Type value, lowercased, without parameters or the spaces and
+    /// tabs HTTP allows around it ("Application/X-WWW-Form-Urlencoded ; charset=UTF-8" gives
+    /// "application/x-www-form-urlencoded"). Without Foundation's trimming, which bridges the
+    /// string and was 1 % of a submission's CPU.
+    static func mediaType(of contentType: String) -> String {
+        var essence = contentType.prefix { $0 != ";" }
+        while let first = essence.first, first == " " || first == "\t" { essence.removeFirst() }
+        while let last = essence.last, last == " " || last == "\t" { essence.removeLast() }
+        return essence.lowercased()
     }
 
     /// A value for a query string: everything but unreserved characters percent-encoded.
