@@ -4,6 +4,11 @@
 // client sending a byte of body every few seconds, or headers a byte a minute, could hold a
 // connection forever; a few hundred of them would hold the server when it is reached without
 // nginx. A client that misses the deadline is disconnected; nothing it sent is kept or logged.
+//
+// The deadline is a time kept in the handler, and one timer per connection looks at it when it
+// fires: a keep-alive connection's next request moves the deadline, not the timer, which is set
+// again only if it finds the deadline later than itself. (Scheduling and cancelling a task on the
+// event loop for every request was about 1 % of a submission's CPU: docs/PERFORMANCE.md.)
 import HummingbirdCore
 import NIOCore
 import NIOHTTPTypes
@@ -17,7 +22,11 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     let timeout: TimeAmount
     /// Called once for each connection closed for missing the deadline (a metric).
     let onExpiry: @Sendable () -> Void
-    private var scheduled: Scheduled<Void>?
+    /// When the request being waited for must have arrived whole; nil while the server has the
+    /// request (from its end to the end of the response).
+    private var deadline: NIODeadline?
+    /// The connection's one timer, when set.
+    private var timer: Scheduled<Void>?
 
     init(timeout: TimeAmount, onExpiry: @escaping @Sendable () -> Void = {}) {
         self.timeout = timeout
@@ -29,7 +38,7 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func handlerRemoved(context: ChannelHandlerContext) {
-        disarm()
+        stop()
     }
 
     func channelActive(context: ChannelHandlerContext) {
@@ -38,13 +47,13 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     func channelInactive(context: ChannelHandlerContext) {
-        disarm()
+        stop()
         context.fireChannelInactive()
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
         // The request has arrived whole: what follows is the server's time, not the client's.
-        if case .end = unwrapInboundIn(data) { disarm() }
+        if case .end = unwrapInboundIn(data) { deadline = nil }
         context.fireChannelRead(data)
     }
 
@@ -55,17 +64,29 @@ final class RequestReadDeadline: ChannelDuplexHandler, RemovableChannelHandler {
     }
 
     private func arm(_ context: ChannelHandlerContext) {
-        disarm()
-        let channel = context.channel
-        let onExpiry = onExpiry
-        scheduled = context.eventLoop.scheduleTask(in: timeout) {
-            onExpiry()
-            channel.close(promise: nil)
+        let deadline = context.eventLoop.now + timeout
+        self.deadline = deadline
+        // A timer already set fires no later than this deadline and then sets itself again.
+        if timer == nil { setTimer(context, at: deadline) }
+    }
+
+    private func setTimer(_ context: ChannelHandlerContext, at time: NIODeadline) {
+        timer = context.eventLoop.assumeIsolated().scheduleTask(deadline: time) { [self] in
+            timer = nil
+            guard let deadline else { return }  // the server has the request: armed again after its response
+            if deadline <= context.eventLoop.now {
+                self.deadline = nil
+                onExpiry()
+                context.close(promise: nil)
+            } else {
+                setTimer(context, at: deadline)
+            }
         }
     }
 
-    private func disarm() {
-        scheduled?.cancel()
-        scheduled = nil
+    private func stop() {
+        deadline = nil
+        timer?.cancel()
+        timer = nil
     }
 }
