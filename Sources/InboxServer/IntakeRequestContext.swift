@@ -10,14 +10,18 @@ struct IntakeRequestContext: RequestContext {
     static let maximumBodySize = 64 * 1024
 
     var coreContext: CoreRequestContextStorage
-    let peerAddress: String?
+    private let channel: any Channel
     /// Shared by every copy of this context: the handler records, the log middleware reads.
     let issued = IssuedReference()
 
     init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
-        peerAddress = source.channel.remoteAddress?.ipAddress
+        channel = source.channel
     }
+
+    /// The peer's address, as text; read when asked (only the rate limit asks), not for every
+    /// request: it costs the channel's lock and a formatted string.
+    var peerAddress: String? { channel.remoteAddress?.ipAddress }
 
     var maxUploadSize: Int { Self.maximumBodySize }
 }

@@ -25,6 +25,13 @@ struct SubmissionValidatorTests {
         #expect(problems(question: cyrillic, email: nil).isEmpty)
         #expect(problems(question: cyrillic + "ж", email: nil) == [.question: .questionTooLong])
         #expect(problems(question: String(repeating: "ع", count: 5_000), email: nil).isEmpty)
+        // ASCII, where octets and characters are one: the limit is the same.
+        #expect(problems(question: String(repeating: "a", count: 5_000), email: nil).isEmpty)
+        #expect(problems(question: String(repeating: "a", count: 5_001), email: nil) == [.question: .questionTooLong])
+        // A CRLF pair is one character to Swift but two octets: 5,000 lines of "a\r\n" less the last
+        // line end is 9,999 characters once normalised, and too long.
+        #expect(problems(question: String(repeating: "a\r\n", count: 5_000), email: nil) == [.question: .questionTooLong])
+        #expect(problems(question: String(repeating: "\r\n", count: 2_500) + "a", email: nil).isEmpty)
     }
 
     @Test("questions refused", arguments: [nil, "", "   \n\t "] as [String?])

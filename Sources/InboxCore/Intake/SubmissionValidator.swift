@@ -1,5 +1,6 @@
 // The rules a submission must meet before anything is sealed or stored: a question of 1 to 5,000
 // characters, and an optional email address that is a plain addr-spec of at most 254 octets.
+import Glibc
 
 public struct ValidSubmission: Sendable, Equatable {
     public let question: String
@@ -18,10 +19,12 @@ public enum SubmissionValidator {
         // Line ends as the browser sends them (CRLF) become plain newlines. Standard-library string
         // work only: this runs on every submission, and Foundation's bridging costs more than the seal.
         var question = trimmed(rawQuestion ?? "")
-        if question.utf8.contains(13) { question = question.replacing("\r\n", with: "\n") }
+        if containsCarriageReturn(question) { question = question.replacing("\r\n", with: "\n") }
         if question.isEmpty {
             problems[.question] = .questionMissing
-        } else if question.unicodeScalars.count > maximumQuestionLength && question.count > maximumQuestionLength {
+        } else if question.utf8.count > maximumQuestionLength  // no more characters than octets: O(1) for most questions
+            && question.unicodeScalars.count > maximumQuestionLength && question.count > maximumQuestionLength
+        {
             problems[.question] = .questionTooLong
         }
 
@@ -31,6 +34,16 @@ public enum SubmissionValidator {
         }
         guard problems.isEmpty else { return .failure(SubmissionErrors(problems: problems)) }
         return .success(ValidSubmission(question: question, email: email.isEmpty ? nil : email))
+    }
+
+    /// Whether the text holds a CR, looked for with memchr in the string's own storage (a native
+    /// string's always is contiguous) rather than byte by byte through its UTF-8 view.
+    static func containsCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let start = bytes.baseAddress else { return false }
+            return memchr(start, 13, bytes.count) != nil
+        }
     }
 
     /// Without leading and trailing white space and line ends.
