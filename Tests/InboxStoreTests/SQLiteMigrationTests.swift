@@ -113,6 +113,16 @@ struct SQLiteMigrationTests {
         }
     }
 
+    @Test("a submission's record feeds only the indexes that queries use")
+    func recordIndexes() throws {
+        let directory = try TemporaryDirectory()
+        let store = try SQLiteStore(path: "\(directory.path)/inbox.sqlite")
+        let indexes = try store.pool.read { db in
+            try String.fetchAll(db, sql: "SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'records' ORDER BY name")
+        }
+        #expect(indexes == ["records_received_at", "records_spam_at", "sqlite_autoindex_records_1"])
+    }
+
     @Test("no statement of a submission builds a temporary b-tree each time it runs")
     func intakeStatementsBuildNoEphemeralTable() throws {
         let directory = try TemporaryDirectory()
