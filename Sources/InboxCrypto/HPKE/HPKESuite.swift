@@ -16,21 +16,22 @@ public struct HPKESuite: Sendable, Equatable {
     public static let kdfID: UInt16 = 0x0001
 
     public let aead: AEAD
+    /// suite_id of the key schedule: "HPKE" || I2OSP(kem_id, 2) || I2OSP(kdf_id, 2) || I2OSP(aead_id, 2).
+    /// Made once: every labelled derivation of every seal starts with it.
+    let suiteID: [UInt8]
+
+    init(aead: AEAD) {
+        self.aead = aead
+        self.suiteID = Array("HPKE".utf8) + Self.kemID.bigEndianBytes + Self.kdfID.bigEndianBytes + aead.rawValue.bigEndianBytes
+    }
 
     /// The suite of the at-rest format (docs/FORMAT.md).
     public static let x25519SHA256AES256GCM = HPKESuite(aead: .aes256GCM)
     /// RFC 9180 appendix A.1.
     public static let x25519SHA256AES128GCM = HPKESuite(aead: .aes128GCM)
 
-    /// suite_id of the key schedule: "HPKE" || I2OSP(kem_id, 2) || I2OSP(kdf_id, 2) || I2OSP(aead_id, 2).
-    var suiteID: [UInt8] {
-        Array("HPKE".utf8) + Self.kemID.bigEndianBytes + Self.kdfID.bigEndianBytes + aead.rawValue.bigEndianBytes
-    }
-
     /// suite_id of the KEM: "KEM" || I2OSP(kem_id, 2).
-    static var kemSuiteID: [UInt8] {
-        Array("KEM".utf8) + kemID.bigEndianBytes
-    }
+    static let kemSuiteID = Array("KEM".utf8) + kemID.bigEndianBytes
 }
 
 extension FixedWidthInteger {

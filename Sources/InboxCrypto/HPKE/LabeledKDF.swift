@@ -4,21 +4,32 @@ import Foundation
 
 struct LabeledKDF {
     private static let version = Array("HPKE-v1".utf8)
-    let suiteID: [UInt8]
+    /// "HPKE-v1" || suite_id, the start of every labelled input.
+    private let versionAndSuite: [UInt8]
+
+    init(suiteID: [UInt8]) {
+        versionAndSuite = Self.version + suiteID
+    }
 
     /// LabeledExtract(salt, label, ikm) = Extract(salt, "HPKE-v1" || suite_id || label || ikm).
     func extract(salt: some ContiguousBytes, label: String, inputKeyMaterial: some ContiguousBytes) throws -> SecretBytes {
-        let labeled = try SecretBytes.concatenating(
-            [Self.version, suiteID, Array(label.utf8)], secret: inputKeyMaterial)
+        let labeled = try SecretBytes.concatenating([versionAndSuite, Array(label.utf8)], secret: inputKeyMaterial)
         return try HKDF.extract(salt: salt, inputKeyMaterial: labeled)
     }
 
     /// LabeledExpand(prk, label, info, L) = Expand(prk, I2OSP(L, 2) || "HPKE-v1" || suite_id || label || info, L).
     func expand(pseudorandomKey: SecretBytes, label: String, info: some ContiguousBytes, length: Int) throws -> SecretBytes {
         guard length <= Int(UInt16.max) else { throw CryptoError(.messageLimit, "LabeledExpand cannot produce \(length) bytes") }
-        var labeled = UInt16(length).bigEndianBytes + Self.version + suiteID + Array(label.utf8)
-        info.withUnsafeBytes { labeled.append(contentsOf: $0) }
-        return try HKDF.expand(pseudorandomKey: pseudorandomKey, info: labeled, length: length)
+        return try info.withUnsafeBytes { info in
+            var labeled: [UInt8] = []
+            labeled.reserveCapacity(2 + versionAndSuite.count + label.utf8.count + info.count)
+            labeled.append(UInt8(length >> 8))
+            labeled.append(UInt8(length & 0xFF))
+            labeled += versionAndSuite
+            labeled += label.utf8
+            labeled += info
+            return try HKDF.expand(pseudorandomKey: pseudorandomKey, info: labeled, length: length)
+        }
     }
 }
 

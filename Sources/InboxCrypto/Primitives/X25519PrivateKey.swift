@@ -9,7 +9,7 @@ public struct X25519PrivateKey: Sendable {
 
     /// A new key from OpenSSL's CSPRNG.
     public init() throws {
-        try self.init(evpKey: X25519KeyGeneration.shared.generate())
+        try self.init(evpKey: X25519KeyGeneration.generate())
     }
 
     /// Imports the 32 raw private bytes (RFC 7748 scalar, clamped by OpenSSL when used).
