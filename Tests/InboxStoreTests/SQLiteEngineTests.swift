@@ -15,13 +15,6 @@ struct SQLiteEngineTests {
         #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA synchronous") } == 2)
     }
 
-    @Test("the writer checkpoints the WAL every 8,000 frames, not every 1,000")
-    func checkpointInterval() throws {
-        let directory = try TemporaryDirectory()
-        let store = try SQLiteStore(path: "\(directory.path)/inbox.sqlite")
-        #expect(try store.pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA wal_autocheckpoint") } == 8_000)
-    }
-
     @Test("what the disk said names a failure only when the failure came from the file system")
     func conditions() {
         func failed(_ code: ResultCode, errno: Int32?) -> StoreError {

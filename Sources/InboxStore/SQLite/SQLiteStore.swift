@@ -11,9 +11,6 @@ public final class SQLiteStore: Sendable {
     let pool: DatabasePool
     public let path: String
 
-    /// WAL frames (pages) after which a commit checkpoints.
-    static let checkpointFrames = 8_000
-
     /// Opens (creating if needed) and migrates the database at `path`.
     public init(path: String) throws {
         self.path = path
@@ -23,11 +20,6 @@ public final class SQLiteStore: Sendable {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            // A checkpoint copies each page once however many commits changed it: checkpointing
-            // every 8,000 frames (a WAL of up to 32 MB) instead of SQLite's 1,000 writes the
-            // register's and indexes' randomly placed pages far fewer times (docs/PERFORMANCE.md).
-            // Each commit is still synced; the purge still empties the WAL after deleting.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = \(Self.checkpointFrames)")
         }
         try Self.createPrivately(path)
         do {
