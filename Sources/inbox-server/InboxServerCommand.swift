@@ -89,7 +89,8 @@ struct InboxServerCommand: AsyncParsableCommand {
         var storeServices: [any Service] = []
         switch try inbox.storeLocation {
         case .sqlite(let path):
-            store = try SQLiteStore(path: path)
+            // WAL checkpoints off the commit path: no batch of requests waits for one.
+            store = try SQLiteStore(path: path, checkpoints: .inBackground)
         case .postgres(let location):
             var databaseLogger = logger
             databaseLogger.logLevel = .warning
