@@ -10,18 +10,20 @@ struct IntakeRequestContext: RequestContext {
     static let maximumBodySize = 64 * 1024
 
     var coreContext: CoreRequestContextStorage
-    private let channel: any Channel
+    /// The peer, read when the request arrives: NIO forgets it once the connection closes, and a
+    /// client that sends its form and drops the connection must still be counted as itself.
+    private let remoteAddress: SocketAddress?
     /// Shared by every copy of this context: the handler records, the log middleware reads.
     let issued = IssuedReference()
 
     init(source: ApplicationRequestContextSource) {
         coreContext = CoreRequestContextStorage(source: source)
-        channel = source.channel
+        remoteAddress = source.channel.remoteAddress
     }
 
-    /// The peer's address, as text; read when asked (only the rate limit asks), not for every
-    /// request: it costs the channel's lock and a formatted string.
-    var peerAddress: String? { channel.remoteAddress?.ipAddress }
+    /// The peer's address as text, formatted when asked (only the rate limit asks), not for every
+    /// request.
+    var peerAddress: String? { remoteAddress?.ipAddress }
 
     var maxUploadSize: Int { Self.maximumBodySize }
 }

@@ -17,7 +17,9 @@ public struct LineLogHandler: LogHandler {
     private let output: LogOutput
 
     /// A handler for `label` writing to `output` (standard error: what systemd's journal takes).
-    public init(label: String, output: LogOutput = .standardError, metadataProvider: Logger.MetadataProvider? = nil) {
+    public init(
+        label: String, output: LogOutput = .standardError, metadataProvider: Logger.MetadataProvider? = LoggingSystem.metadataProvider
+    ) {
         self.label = label
         self.output = output
         self.metadataProvider = metadataProvider

@@ -46,6 +46,11 @@ public final class LogOutput: Sendable {
                         offset += written
                     } else if written < 0 && errno == EINTR {
                         continue
+                    } else if written < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                        // A non-blocking descriptor that is full: wait for room (a second at
+                        // most), so that a line is not cut short and glued to the next.
+                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                        guard poll(&ready, 1, 1_000) > 0 else { return }
                     } else {
                         return
                     }
