@@ -89,8 +89,7 @@ struct InboxServerCommand: AsyncParsableCommand {
         var storeServices: [any Service] = []
         switch try inbox.storeLocation {
         case .sqlite(let path):
-            // WAL checkpoints off the commit path: no batch of requests waits for one.
-            store = try SQLiteStore(path: path, checkpoints: .inBackground)
+            store = try SQLiteStore(path: path)
         case .postgres(let location):
             var databaseLogger = logger
             databaseLogger.logLevel = .warning

@@ -10,26 +10,10 @@ public final class SQLiteStore: Sendable {
     /// `DatabasePool` is Sendable: it serialises writes and runs reads concurrently.
     let pool: DatabasePool
     public let path: String
-    /// The intake server's checkpoints, when they run in the background.
-    private let checkpointer: WALCheckpointer?
-
-    /// Who checkpoints the WAL: the commit that crosses SQLite's 1,000 frames (staff commands and
-    /// the purge, whose commits are few), or a connection of the store's own in the background,
-    /// every 2,000 frames (the intake server: WALCheckpointer).
-    public enum Checkpoints: Sendable {
-        case onCommit, inBackground
-    }
 
     /// Opens (creating if needed) and migrates the database at `path`.
-    public convenience init(path: String, checkpoints: Checkpoints = .onCommit) throws {
-        try self.init(path: path, checkpointer: checkpoints == .inBackground ? WALCheckpointer(path: path) : nil)
-    }
-
-    /// With the given background checkpointer, or SQLite's checkpoints on commit (tests choose
-    /// smaller thresholds).
-    init(path: String, checkpointer: WALCheckpointer?) throws {
+    public init(path: String) throws {
         self.path = path
-        self.checkpointer = checkpointer
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // The server, the purge and staff commands share the file: wait for a lock rather than fail.
@@ -51,20 +35,9 @@ public final class SQLiteStore: Sendable {
                 }
             }
             try SQLiteMigrations.migrator.migrate(pool)
-            if let checkpointer {
-                try pool.writeWithoutTransaction { db in
-                    guard let connection = db.sqliteConnection else { throw StoreError.corrupt("the writer has no connection") }
-                    checkpointer.install(on: connection)
-                }
-            }
         } catch {
             throw StoreError.unusable(path: path, cause: error)
         }
-    }
-
-    deinit {
-        // The writer's commit hook points at the checkpointer: the connections close first.
-        if checkpointer != nil { try? pool.close() }
     }
 
     /// Creates a missing database file 0600. SQLite gives the -wal and -shm files the mode of the
