@@ -15,10 +15,20 @@ public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible
     /// The reference as the citizen sees it, with its hyphens.
     public let text: String
 
+    /// The alphabet's symbols as ASCII bytes.
+    private static let symbols = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
+
     /// `values` are nine symbols' positions in the alphabet (0 to 31).
     private init(values: [Int]) {
-        let all = (values + [Self.checkValue(for: values)]).map { Self.alphabet[$0 & 0x1F] }
-        text = String(all.prefix(4)) + "-" + String(all.dropFirst(4).prefix(4)) + "-" + String(all.dropFirst(8))
+        // Twelve ASCII bytes, written in place: a string this short is stored inline, so making a
+        // reference (one per submission) allocates nothing.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(12)
+        for (position, value) in (values + [Self.checkValue(for: values)]).enumerated() {
+            if position == 4 || position == 8 { bytes.append(UInt8(ascii: "-")) }
+            bytes.append(Self.symbols[value & 0x1F])
+        }
+        text = String(decoding: bytes, as: UTF8.self)
     }
 
     /// A new random reference from OpenSSL's CSPRNG.
