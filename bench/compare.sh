@@ -16,48 +16,32 @@ rounds="${3:-3}"
 duration="${4:-8}"
 command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; }
 
-work="$(mktemp -d)"
-server=""
-cleanup() {
-    [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-printf '%s\n' 'benchmark passphrase only' >"$work/passphrase" && chmod 600 "$work/passphrase"
-
-submissions() { curl -fs http://127.0.0.1:18681/metrics | awk '/^inbox_commit_batch_size_sum/ { print $2 + 0 }'; }
-cpu_ticks() { local fields; read -r -a fields <"/proc/$1/stat"; echo $((fields[13] + fields[14])); }
+# shellcheck source=bench/sqlite-node.sh
+source bench/sqlite-node.sh
 written() { awk '/^wchar/ { print $2 }' "/proc/$1/io"; }
 
 # One round of one build: prints "CPU_US REQUESTS_PER_SECOND BYTES_WRITTEN_PER_SUBMISSION".
 round() {
-    local bin=$1
-    rm -rf "$work/inbox"
-    "$bin/inbox" keys init --data-dir "$work/inbox" --passphrase-file "$work/passphrase" --policy policy/default.toml >/dev/null
-    "$bin/inbox-server" --data-dir "$work/inbox" --policy policy/default.toml --port 18680 --admin-port 18681 --rate-limit off \
-        >"$work/server.log" 2>&1 &
-    server=$!
-    for _ in $(seq 1 600); do curl -fs http://127.0.0.1:18681/healthz >/dev/null 2>&1 && break; sleep 0.1; done
+    start_sqlite_node "$1" 18680 18681
     wrk -t1 -c64 -d"$((duration + 2))s" -s bench/post-form.lua http://127.0.0.1:18680/ >"$work/wrk.txt" &
     local load=$!
     sleep 1  # the load's ramp-up, not a wait for anything the script then reads
     local before cpu_before bytes_before
-    before=$(submissions)
+    before=$(submissions 18681)
     cpu_before=$(cpu_ticks "$server")
     bytes_before=$(written "$server")
     sleep "$duration"  # the measured span itself
     local cpu=$(($(cpu_ticks "$server") - cpu_before))
     local bytes=$(($(written "$server") - bytes_before))
-    local count=$(($(submissions) - before))
+    local count=$(($(submissions 18681) - before))
     wait "$load"
-    kill "$server" && wait "$server" 2>/dev/null || true
-    server=""
+    stop_sqlite_node
     awk -v cpu="$cpu" -v ticks="$(getconf CLK_TCK)" -v n="$count" -v bytes="$bytes" '/^RESULT/ {
         printf "%.0f %.0f %.0f\n", cpu / ticks * 1e6 / n, $2, bytes / n
     }' "$work/wrk.txt"
 }
 
-x25519_us=$(openssl speed -seconds 2 ecdhx25519 2>/dev/null | awk '/X25519/ && $NF ~ /^[0-9.]+$/ { printf "%.2f", 1e6 / $NF }')
+x25519_us=$(x25519_microseconds)
 printf '%-6s %-5s %12s %10s %14s\n' build round cpu_us req/s bytes_written
 for index in $(seq 1 "$rounds"); do
     read -r cpu rps bytes < <(round "$a")

@@ -20,29 +20,16 @@ if ((${#missing[@]})); then apt-get update -qq && DEBIAN_FRONTEND=noninteractive
 swift build -c release --product inbox >/dev/null 2>&1
 swift build -c release --product inbox-server >/dev/null 2>&1
 bin="$(swift build -c release --show-bin-path)"
-work="$(mktemp -d)"
-server=""
-cleanup() {
-    [[ -n "$server" ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
-    rm -rf "$work"
-}
-trap cleanup EXIT
-printf '%s\n' 'benchmark passphrase only' >"$work/passphrase" && chmod 600 "$work/passphrase"
-"$bin/inbox" keys init --data-dir "$work/inbox" --passphrase-file "$work/passphrase" --policy policy/default.toml >/dev/null
-"$bin/inbox-server" --data-dir "$work/inbox" --policy policy/default.toml --port 18580 --admin-port 18581 --rate-limit off \
-    >"$work/server.log" 2>&1 &
-server=$!
-for _ in $(seq 1 600); do curl -fs http://127.0.0.1:18581/healthz >/dev/null 2>&1 && break; sleep 0.1; done
-
-x25519_us=$(openssl speed -seconds 2 ecdhx25519 2>/dev/null | awk '/X25519/ && $NF ~ /^[0-9.]+$/ { printf "%.2f", 1e6 / $NF }')
-submissions() { curl -fs http://127.0.0.1:18581/metrics | awk '/^inbox_commit_batch_size_sum/ { print $2 + 0 }'; }
-cpu_ticks() { local fields; read -r -a fields <"/proc/$1/stat"; echo $((fields[13] + fields[14])); }
+# shellcheck source=bench/sqlite-node.sh
+source bench/sqlite-node.sh
+start_sqlite_node "$bin" 18580 18581
+x25519_us=$(x25519_microseconds)
 
 # The load runs a second longer on each side than the sampling, so that only steady work is sampled.
 wrk -t1 -c64 -d"$((duration + 2))s" -s bench/post-form.lua http://127.0.0.1:18580/ >"$work/wrk.txt" &
 load=$!
 sleep 1  # the load's ramp-up, not a wait for anything the script then reads
-before=$(submissions)
+before=$(submissions 18581)
 cpu_before=$(cpu_ticks "$server")
 if [[ "${INBOX_PROFILE_SAMPLING:-on}" == off ]]; then
     sleep "$duration"  # the measured span itself
@@ -50,7 +37,7 @@ else
     perf record -q -F 499 -g -p "$server" -o "$work/perf.data" -- sleep "$duration" 2>/dev/null
 fi
 cpu=$(($(cpu_ticks "$server") - cpu_before))
-acknowledged=$(($(submissions) - before))
+acknowledged=$(($(submissions 18581) - before))
 wait "$load"
 
 if [[ -f "$work/perf.data" ]]; then

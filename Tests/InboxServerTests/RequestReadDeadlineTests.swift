@@ -42,14 +42,23 @@ struct RequestReadDeadlineTests {
         try channel.writeOutbound(HTTPResponsePart.end(nil))
     }
 
+    /// The connection stays open until `remaining` has passed, a millisecond short of it still
+    /// open, and is closed at it, counted once.
+    func expectClosed(
+        _ channel: EmbeddedChannel, _ expiries: Expiries, after remaining: TimeAmount,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) {
+        channel.embeddedEventLoop.advanceTime(by: remaining - .milliseconds(1))
+        #expect(channel.isActive, sourceLocation: sourceLocation)
+        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
+        #expect(!channel.isActive, sourceLocation: sourceLocation)
+        #expect(expiries.total == 1, sourceLocation: sourceLocation)
+    }
+
     @Test("a connection that sends nothing is closed at the deadline, not before")
     func idleConnection() throws {
         let (channel, expiries) = try connection()
-        channel.embeddedEventLoop.advanceTime(by: Self.timeout - .milliseconds(1))
-        #expect(channel.isActive)
-        channel.embeddedEventLoop.advanceTime(by: .milliseconds(1))
-        #expect(!channel.isActive)
-        #expect(expiries.total == 1)
+        expectClosed(channel, expiries, after: Self.timeout)
     }
 
     @Test("a request's head without its end is cut off at the deadline")
@@ -70,11 +79,7 @@ struct RequestReadDeadlineTests {
         #expect(channel.isActive)
         try respond(channel)
         // The next request's clock starts at the response: closed 30 s after it, not before.
-        channel.embeddedEventLoop.advanceTime(by: .seconds(29))
-        #expect(channel.isActive)
-        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
-        #expect(!channel.isActive)
-        #expect(expiries.total == 1)
+        expectClosed(channel, expiries, after: Self.timeout)
     }
 
     @Test("each response moves the deadline of a keep-alive connection")
@@ -86,12 +91,7 @@ struct RequestReadDeadlineTests {
             try respond(channel)
         }
         // 200 s of requests 20 s apart: never 30 s without one.
-        #expect(channel.isActive)
-        channel.embeddedEventLoop.advanceTime(by: .seconds(29))
-        #expect(channel.isActive)
-        channel.embeddedEventLoop.advanceTime(by: .seconds(1))
-        #expect(!channel.isActive)
-        #expect(expiries.total == 1)
+        expectClosed(channel, expiries, after: Self.timeout)
     }
 
     @Test("a connection closed by the client leaves no timer to fire")

@@ -83,21 +83,7 @@ struct CaseWorkContractTests {
             let record = try StoreContract.submission(t0)
             try await store.insert([record])
             _ = try await store.changeClaim(record.reference, from: nil, to: "anna", at: t0, audit: StoreContract.append(.audit, ["{}"]))
-            await #expect(throws: StoreError.self) {
-                try await store.markAnswered(
-                    record.reference, sealedAnswer: Data([1]), by: "bertil", at: t0, heldWith: nil,
-                    audit: StoreContract.append(.audit, ["{}"]))
-            }
-            await #expect(throws: StoreError.self) {
-                try await store.markClosed(
-                    record.reference, closure: CaseClosure(reason: .noAnswerNeeded, at: t0, forwardedTo: nil), sealedMessage: nil,
-                    by: "bertil", heldWith: nil, audit: StoreContract.append(.audit, ["{}"]))
-            }
-            await #expect(throws: StoreError.self) {
-                try await store.addNote(
-                    record.reference, kind: .interim, author: "bertil", sealed: Data([5]), at: t0, claimedBy: "bertil", heldWith: nil,
-                    audit: StoreContract.append(.audit, ["{}"]))
-            }
+            await StoreContract.expectRepliesRefused(store, record.reference, by: "bertil", claimedBy: "bertil")
             // Nor may anyone else keep a draft on it, or be told it is theirs to send on.
             await #expect(throws: StoreError.self) {
                 try await store.saveDraft(record.reference, sealedDraft: Data([8]), at: t0, by: "bertil")

@@ -2,6 +2,7 @@
 import Foundation
 import InboxCrypto
 import InboxStore
+import Testing
 
 enum StoreContract {
     static let day: TimeInterval = 86_400
@@ -15,6 +16,30 @@ enum StoreContract {
         return NewSubmission(
             reference: try Reference.random(), receivedAt: received, sealedFields: fields,
             emailIndex: email ? EmailIndexEntry(hmac: Data(repeating: bytes, count: 32), epoch: 202611) : nil)
+    }
+
+    /// Expects `staff` to be refused each reply to the citizen: the answer, a close with no
+    /// answer, an interim reply. Returns the answer's refusal, whose words a caller may check.
+    @discardableResult
+    static func expectRepliesRefused(
+        _ store: any InboxStore, _ reference: Reference, by staff: String, claimedBy: String?,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) async -> StoreError? {
+        let answered = await #expect(throws: StoreError.self, sourceLocation: sourceLocation) {
+            try await store.markAnswered(
+                reference, sealedAnswer: Data([1]), by: staff, at: t0, heldWith: nil, audit: append(.audit, ["{}"]))
+        }
+        await #expect(throws: StoreError.self, sourceLocation: sourceLocation) {
+            try await store.markClosed(
+                reference, closure: CaseClosure(reason: .noAnswerNeeded, at: t0, forwardedTo: nil), sealedMessage: nil, by: staff,
+                heldWith: nil, audit: append(.audit, ["{}"]))
+        }
+        await #expect(throws: StoreError.self, sourceLocation: sourceLocation) {
+            try await store.addNote(
+                reference, kind: .interim, author: staff, sealed: Data([2]), at: t0, claimedBy: claimedBy, heldWith: nil,
+                audit: append(.audit, ["{}"]))
+        }
+        return answered
     }
 
     /// An append of entries with the given bodies, chained from the tail with made-up hashes (the
