@@ -27,20 +27,6 @@ static inline long CInbox_BIO_get_mem_data(BIO *bio, char **data) {
     return BIO_get_mem_data(bio, data);
 }
 
-// An OSSL_PARAM keeps the pointers it is given. Names and values made from Swift strings would
-// dangle once the call that made them returns, so the parameters for HMAC-SHA256 are built here
-// from string constants with static storage.
-static inline void CInbox_HMAC_SHA256_params(OSSL_PARAM params[2]) {
-    static char digest[] = "SHA256";
-    params[0] = OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST, digest, 0);
-    params[1] = OSSL_PARAM_construct_end();
-}
-
-// The algorithm name of HMAC for EVP_MAC_fetch, with static storage for the same reason.
-static inline const char *CInbox_HMAC_name(void) {
-    return OSSL_MAC_NAME_HMAC;
-}
-
 // Byte buffers as `void *`. OpenSSL types its buffers `unsigned char *` (and a passphrase
 // `const char *`); Swift hands us raw bytes (`UnsafeRawBufferPointer`). Rebinding that memory to
 // another type in Swift (`bindMemory`) would be undefined behaviour if it was bound to something
@@ -85,16 +71,8 @@ static inline int CInbox_EVP_CipherFinal_ex(EVP_CIPHER_CTX *context, void *outpu
     return EVP_CipherFinal_ex(context, output, written);
 }
 
-static inline int CInbox_EVP_MAC_init(EVP_MAC_CTX *context, const void *key, size_t length) {
-    return EVP_MAC_init(context, key, length, NULL);
-}
-
-static inline int CInbox_EVP_MAC_update(EVP_MAC_CTX *context, const void *data, size_t length) {
-    return EVP_MAC_update(context, data, length);
-}
-
-static inline int CInbox_EVP_MAC_final(EVP_MAC_CTX *context, void *output, size_t *written, size_t size) {
-    return EVP_MAC_final(context, output, written, size);
+static inline int CInbox_EVP_DigestFinal_ex(EVP_MD_CTX *context, void *digest, unsigned int *written) {
+    return EVP_DigestFinal_ex(context, digest, written);
 }
 
 #endif

@@ -35,11 +35,45 @@ struct PrimitiveKnownAnswerTests {
         #expect(okm.bytes == [UInt8](hex: "3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865"))
     }
 
-    @Test("HMAC-SHA256, RFC 4231 test case 2")
-    func hmac() throws {
-        let code = try HMACSHA256.authenticationCode(
-            for: Array("what do ya want for nothing?".utf8), key: SecretBytes(copying: Array("Jefe".utf8)))
-        #expect(code == [UInt8](hex: "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"))
+    /// RFC 4231's cases with a full-length output: keys shorter than a block (1–4) and longer (6,
+    /// 7: hashed first), messages shorter and longer than a block.
+    static let hmacCases: [(name: String, key: [UInt8], message: [UInt8], code: String)] = [
+        (
+            "1", [UInt8](repeating: 0x0b, count: 20), Array("Hi There".utf8),
+            "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7"
+        ),
+        (
+            "2", Array("Jefe".utf8), Array("what do ya want for nothing?".utf8),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        ),
+        (
+            "3", [UInt8](repeating: 0xaa, count: 20), [UInt8](repeating: 0xdd, count: 50),
+            "773ea91e36800e46854db8ebd09181a72959098b3ef8c122d9635514ced565fe"
+        ),
+        ("4", Array(1...25), [UInt8](repeating: 0xcd, count: 50), "82558a389a443c0ea4cc819899f2083a85f0faa3e578f8077a2e3ff46729665b"),
+        (
+            "6", [UInt8](repeating: 0xaa, count: 131), Array("Test Using Larger Than Block-Size Key - Hash Key First".utf8),
+            "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54"
+        ),
+        (
+            "7", [UInt8](repeating: 0xaa, count: 131),
+            Array(
+                ("This is a test using a larger than block-size key and a larger than block-size data. The key needs to be hashed "
+                    + "before being used by the HMAC algorithm.").utf8),
+            "9b09ffa71b942fcb27635fbcd5b0e944bfdc63644f0713938a7f51535c3a35e2"
+        ),
+    ]
+
+    @Test("HMAC-SHA256, RFC 4231 test cases", arguments: hmacCases.indices)
+    func hmac(_ index: Int) throws {
+        let testCase = Self.hmacCases[index]
+        let code = try HMACSHA256.authenticationCode(for: testCase.message, key: SecretBytes(copying: testCase.key))
+        #expect(code == [UInt8](hex: testCase.code), "RFC 4231 test case \(testCase.name)")
+    }
+
+    @Test("HMAC-SHA256 refuses an empty key")
+    func hmacEmptyKey() {
+        #expect(throws: CryptoError.self) { try HMACSHA256.authenticationCode(for: [1, 2, 3], key: SecretBytes(copying: [])) }
     }
 
     @Test("AES-256-GCM, GCM specification test case 16")

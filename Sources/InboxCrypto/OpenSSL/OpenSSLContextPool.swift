@@ -1,7 +1,7 @@
 // OpenSSL contexts kept and used again. Making a context in OpenSSL 3.0 costs a look-up in its
-// locked provider store (a key-generation context) or an allocation, a copy and, when it is freed,
-// a wipe (an HMAC context), while a context that has done its work does the next just as well once
-// it is initialised again. X25519 key generation and HMAC-SHA256, both on every submission's path,
+// locked provider store (a key-generation context) or an allocation and, when it is freed, a wipe
+// (a digest context), while a context that has done its work does the next just as well once it
+// is initialised again. X25519 key generation and HMAC-SHA256, both on every submission's path,
 // take theirs from a pool.
 import Synchronization
 

@@ -1,8 +1,8 @@
 // HKDF-SHA256 (RFC 5869), extract and expand as separate steps, because HPKE labels each one.
 //
-// Built on EVP_MAC's HMAC-SHA256 rather than EVP_KDF's HKDF: OpenSSL 3.0 can neither duplicate an
-// HKDF context nor take its digest other than by name, so every derivation looked SHA-256 up in
-// the provider store under a lock, sixteen times per submission. RFC 5869's test vectors pin the
+// Built on HMACSHA256 rather than EVP_KDF's HKDF: OpenSSL 3.0 can neither duplicate an HKDF
+// context nor take its digest other than by name, so every derivation looked SHA-256 up in the
+// provider store under a lock, sixteen times per submission. RFC 5869's test vectors pin the
 // result (Tests/InboxCryptoTests/PrimitiveKnownAnswerTests.swift), and so does every HPKE vector.
 public import Foundation
 
