@@ -31,12 +31,14 @@ public struct LineLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
+        // The request log's line has only its own metadata: taken as it is, without merging it
+        // into an empty dictionary (a copy of every entry, a line's largest cost after the write).
         var merged = metadata
         if let provided = metadataProvider?.get(), !provided.isEmpty {
             merged.merge(provided) { _, provided in provided }
         }
         if let explicit = event.metadata, !explicit.isEmpty {
-            merged.merge(explicit) { _, explicit in explicit }
+            if merged.isEmpty { merged = explicit } else { merged.merge(explicit) { _, explicit in explicit } }
         }
         if let error = event.error {
             merged["error.message"] = "\(error)"
