@@ -122,6 +122,11 @@ struct RegisterContractTests {
             let refused = await #expect(throws: StoreError.self) { try await store.insert([again]) }
             #expect(refused?.isConstraintViolation == true)
             #expect(try await store.record(first.reference) == nil)
+            // The refusal left nothing half-done: the next submission (the same statements, on
+            // SQLite cached ones) is stored whole.
+            let next = try submission(t0 + day, bytes: 2)
+            try await store.insert([next])
+            #expect(try await store.record(next.reference).map { Set($0.fields) } == [.email, .question])
         }
     }
 

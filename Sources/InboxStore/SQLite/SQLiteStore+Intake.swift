@@ -13,22 +13,42 @@ extension SQLiteStore: IntakeStore {
             for submission in submissions {
                 let received = Self.milliseconds(submission.receivedAt)
                 let spamAt: Int64? = submission.isSpam ? received : nil
-                try insertRecord.execute(arguments: [
-                    submission.reference.text, submission.status.rawValue, received, spamAt, submission.language?.rawValue,
-                    submission.origin.topic, submission.origin.page,
-                ])
+                // Bound in the order of each statement's columns (SQLiteIntakeStatements).
+                var record = SQLiteInsertion(insertRecord)
+                try record.bind(submission.reference.text)
+                try record.bind(submission.status.rawValue)
+                try record.bind(received)
+                try record.bind(spamAt)
+                try record.bind(submission.language?.rawValue)
+                try record.bind(submission.origin.topic)
+                try record.bind(submission.origin.page)
+                try record.run()
                 let recordID = db.lastInsertedRowID
                 // The register's entry, with the record (SQLiteRegisterSchema). Its primary key
                 // refuses a reference an entry still holds: the intake draws another.
-                try insertEntry.execute(arguments: [
-                    submission.reference.text, received, submission.language?.rawValue, submission.origin.topic,
-                    submission.origin.page, submission.status.rawValue, spamAt,
-                ])
+                var entry = SQLiteInsertion(insertEntry)
+                try entry.bind(submission.reference.text)
+                try entry.bind(received)
+                try entry.bind(submission.language?.rawValue)
+                try entry.bind(submission.origin.topic)
+                try entry.bind(submission.origin.page)
+                try entry.bind(submission.status.rawValue)
+                try entry.bind(spamAt)
+                try entry.run()
                 for (field, sealed) in submission.sealedFields {
-                    try insertField.execute(arguments: [recordID, field.rawValue, sealed, received])
+                    var row = SQLiteInsertion(insertField)
+                    try row.bind(recordID)
+                    try row.bind(field.rawValue)
+                    try row.bind(sealed)
+                    try row.bind(received)
+                    try row.run()
                 }
                 if let index = submission.emailIndex {
-                    try insertIndex.execute(arguments: [index.hmac, Int64(index.epoch), recordID])
+                    var row = SQLiteInsertion(insertIndex)
+                    try row.bind(index.hmac)
+                    try row.bind(Int64(index.epoch))
+                    try row.bind(recordID)
+                    try row.run()
                 }
             }
         }
