@@ -22,20 +22,31 @@ public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible
     private init(values: [Int]) {
         // Twelve ASCII bytes, written in place: a string this short is stored inline, so making a
         // reference (one per submission) allocates nothing.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(12)
-        for (position, value) in (values + [Self.checkValue(for: values)]).enumerated() {
-            if position == 4 || position == 8 { bytes.append(UInt8(ascii: "-")) }
-            bytes.append(Self.symbols[value & 0x1F])
+        text = String(unsafeUninitializedCapacity: 12) { bytes in
+            var count = 0
+            for (position, value) in values.enumerated() {
+                if position == 4 || position == 8 {
+                    bytes[count] = UInt8(ascii: "-")
+                    count += 1
+                }
+                bytes[count] = Self.symbols[value & 0x1F]
+                count += 1
+            }
+            bytes[count] = Self.symbols[Self.checkValue(for: values)]
+            return count + 1
         }
-        text = String(decoding: bytes, as: UTF8.self)
     }
 
-    /// A new random reference from OpenSSL's CSPRNG.
+    /// A new random reference from OpenSSL's CSPRNG (through RandomReserve: one call per page of
+    /// references, not per reference).
     public static func random() throws -> Reference {
         // Rejection-free: each byte's low five bits are uniform over the 32 symbols.
-        let bytes = try SecureRandom.bytes(count: randomSymbolCount)
-        return Reference(values: bytes.map { Int($0 & 0x1F) })
+        var values = [Int](repeating: 0, count: randomSymbolCount)
+        try withUnsafeTemporaryAllocation(byteCount: randomSymbolCount, alignment: 1) { bytes in
+            try RandomReserve.shared.fill(bytes)
+            for index in values.indices { values[index] = Int(bytes[index] & 0x1F) }
+        }
+        return Reference(values: values)
     }
 
     /// Reads a reference as a person may type it: any case, with or without hyphens or spaces, and

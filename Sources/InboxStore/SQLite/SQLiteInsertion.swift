@@ -23,7 +23,11 @@ struct SQLiteInsertion: ~Copyable {
     /// The next parameter; nil binds NULL.
     mutating func bind(_ text: String?) throws {
         parameter += 1
-        try check(text.map { sqlite3_bind_text(handle, parameter, $0, -1, Self.transient) } ?? sqlite3_bind_null(handle, parameter))
+        // withCString reads a native string's own UTF-8 in place; passing the string to the C
+        // parameter directly would copy it into a new array first.
+        try check(
+            text.map { $0.withCString { sqlite3_bind_text(handle, parameter, $0, -1, Self.transient) } }
+                ?? sqlite3_bind_null(handle, parameter))
     }
 
     mutating func bind(_ integer: Int64?) throws {
