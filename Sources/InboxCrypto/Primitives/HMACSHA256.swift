@@ -1,4 +1,4 @@
-// HMAC-SHA256 (RFC 2104) for the email index (docs/FORMAT.md "Keys"), HKDF and hash chains: two
+// HMAC-SHA256 (RFC 2104) for the email index (docs/FORMAT.md "The key files"), HKDF and hash chains: two
 // SHA-256 passes through EVP_Digest on a kept digest context. OpenSSL 3.0's EVP_MAC does the same
 // passes, but keying it copies three digest contexts (an allocation, a copy and a wipe each), and a
 // kept MAC context had to be keyed twice per MAC so as not to keep a seal's key: 0.47 µs a MAC
@@ -26,7 +26,8 @@ public enum HMACSHA256 {
     /// HKDF can keep every intermediate value in zeroing memory:
     /// H((K ⊕ opad) || H((K ⊕ ipad) || parts)), K the key zero-padded to a block.
     static func authenticate(
-        _ parts: [UnsafeRawBufferPointer], key: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer
+        _ parts: [UnsafeRawBufferPointer], key: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer,
+        contexts: OpenSSLContextPool = HMACSHA256.contexts
     ) throws {
         guard key.count > 0 else { throw CryptoError(.invalidKey, "an HMAC key cannot be empty") }
         guard output.count == byteCount else { throw CryptoError(.invalidKey, "an HMAC-SHA256 output is \(byteCount) bytes") }
@@ -80,10 +81,16 @@ public enum HMACSHA256 {
 
     /// Digest contexts used again (OpenSSLContextPool): making one is an allocation, and freeing
     /// it a wipe.
-    private static let contexts = OpenSSLContextPool(
-        make: {
-            guard let context = EVP_MD_CTX_new() else { throw OpenSSL.error("EVP_MD_CTX_new") }
-            return context
-        },
-        free: { EVP_MD_CTX_free($0) })
+    static let contexts = makeContexts()
+
+    /// A pool of SHA-256 digest contexts (a test makes its own, to look at what a MAC leaves in one).
+    static func makeContexts(keptAtMost: Int = 16) -> OpenSSLContextPool {
+        OpenSSLContextPool(
+            keptAtMost: keptAtMost,
+            make: {
+                guard let context = EVP_MD_CTX_new() else { throw OpenSSL.error("EVP_MD_CTX_new") }
+                return context
+            },
+            free: { EVP_MD_CTX_free($0) })
+    }
 }

@@ -20,6 +20,7 @@ public struct Reference: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// `values` are nine symbols' positions in the alphabet (0 to 31).
     private init(values: [Int]) {
+        precondition(values.count == Self.randomSymbolCount, "a reference has \(Self.randomSymbolCount) random symbols")
         // Twelve ASCII bytes, written in place: a string this short is stored inline, so making a
         // reference (one per submission) allocates nothing.
         text = String(unsafeUninitializedCapacity: 12) { bytes in
