@@ -68,33 +68,44 @@ struct PostgresRolesTests {
                 await Self.refused("calling the register's trigger function") {
                     try await intake.execute("SELECT case_register_received()")
                 }
-                // Its own record it may add to; another citizen's it may not (row-level security):
-                // an address and an index entry of its own on someone else's question would bring
-                // that question to whoever asks for the address's records, and the answer with it.
-                // Record 2: the owner's second submission, which has no address.
+                // It writes through its function alone: no record, field or index entry of its own
+                // making, so no address or index entry of its own on someone else's question (which
+                // would bring that question to whoever asks for the address's records, and the
+                // answer with it). Record 2: the owner's second submission, which has no address.
                 let otherID = 2
-                try await intake.execute(
-                    "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
-                    "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (currval('records_id_seq'), 'question', '\\x00', now())"
-                )
+                await Self.refused("inserting a record itself") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())")
+                }
                 await Self.refused("adding an address to another record") {
                     try await intake.execute(
-                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
                         "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (\(unescaped: String(otherID)), 'email', '\\x00', now())"
                     )
                 }
                 await Self.refused("indexing another record under an address") {
                     try await intake.execute(
-                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
                         "INSERT INTO email_index (hmac, epoch, record_id) VALUES ('\\x00', 1, \(unescaped: String(otherID)))")
                 }
+                // The function itself refuses a batch whose arrays disagree, and stores nothing of it.
+                let refusedBatch = await #expect(throws: StoreError.self) {
+                    try await intake.execute(
+                        """
+                        SELECT intake_insert_submissions(ARRAY[\(try Reference.random().text)], ARRAY[now()], ARRAY[false], ARRAY['sv', 'en'],
+                            ARRAY[''], ARRAY[''], ARRAY['\\x01'::bytea], ARRAY[''::bytea], ARRAY[''::bytea], ARRAY[0::bigint])
+                        """)
+                }
+                #expect(
+                    refusedBatch.flatMap { error -> String? in
+                        guard case .failed(_, let cause, _) = error else { return nil }
+                        return (cause as? PSQLError)?.serverInfo?[.sqlState]
+                    } == "22023")
                 await Self.refused("holding the purge's lock for ever") { try await intake.execute("SELECT pg_try_advisory_lock(1)") }
                 await Self.refused("choosing a record's id") {
                     try await intake.execute(
                         "INSERT INTO records (id, reference, status, received_at) OVERRIDING SYSTEM VALUE VALUES (99, 'x', 'open', now())")
                 }
             }
-            #expect(try await owner.recordCount() == 3)
+            #expect(try await owner.recordCount() == 2)
             #expect(try await owner.sealedFields(of: submission.reference) == submission.sealedFields)
         }
     }
@@ -211,7 +222,13 @@ struct PostgresRolesTests {
         try await cluster.withDatabase { _, database in
             try cluster.installRoles(database: database)
             _ = try await cluster.asAdministrator(database: database) { connection in
-                try await connection.query("GRANT SELECT ON sealed_fields TO inbox_intake", logger: Logger(label: "test"))
+                let logger = Logger(label: "test")
+                try await connection.query("GRANT SELECT ON sealed_fields TO inbox_intake", logger: logger)
+                // What roles.sql granted the intake before migration v4, and a function of the owner's.
+                try await connection.query(
+                    "GRANT INSERT (reference, status, received_at, spam_at, language, topic, page) ON records TO inbox_intake",
+                    logger: logger)
+                try await connection.query("GRANT EXECUTE ON FUNCTION case_register_received() TO inbox_intake", logger: logger)
             }
             try cluster.installRoles(database: database)
             let intake = cluster.store(database: database, role: "inbox_intake")
@@ -219,6 +236,14 @@ struct PostgresRolesTests {
                 await Self.refused("reading sealed bytes after roles.sql ran again") {
                     _ = try await intake.sealedFields(of: try Reference.random())
                 }
+                await Self.refused("inserting a record itself, as before v4, after roles.sql ran again") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())")
+                }
+                await Self.refused("calling the register's trigger function after roles.sql ran again") {
+                    try await intake.execute("SELECT case_register_received()")
+                }
+                try await intake.insert([try StoreContract.submission(t0)])
             }
         }
     }

@@ -7,12 +7,12 @@
 --     psql --dbname=inbox --file=deploy/postgres/roles.sql
 --     psql --dbname=inbox --command='\password inbox_intake'    (and inbox_staff, inbox_purge)
 --
--- inbox_intake  the intake nodes: INSERT of what a submission writes, nothing else. No SELECT,
---               UPDATE or DELETE on any table: a node taken over can neither read the ciphertext
---               nor delete a question. Row-level security lets it add fields and an index entry
---               only to the record it has just inserted (the id currval() gives back), so it
---               cannot attach an address to someone else's question. Foreign keys are checked
---               with the owner's rights.
+-- inbox_intake  the intake nodes: EXECUTE of intake_insert_submissions, the owner's function that
+--               inserts a group commit (new records, open or spam, with their sealed fields and
+--               index entries), and nothing else. No SELECT, INSERT, UPDATE or DELETE on any table:
+--               a node taken over can neither read the ciphertext nor delete a question, and it
+--               cannot attach an address to someone else's question (the function adds fields
+--               only to the records it creates). Foreign keys are checked with the owner's rights.
 -- inbox_staff   the staff commands on the admin host: cases, claims, notes, requests, holds, appends to the audit
 --               log (never with an id of its own choosing). It cannot change or remove a log entry.
 -- inbox_purge   the purge: the event times, hold markers and ids it plans with, deletion (the register's
@@ -38,6 +38,7 @@ $$;
 -- From nothing, every time: a privilege granted by an earlier version and no longer wanted goes.
 REVOKE ALL ON ALL TABLES IN SCHEMA public FROM inbox_intake, inbox_staff, inbox_purge;
 REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM inbox_intake, inbox_staff, inbox_purge;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA public FROM inbox_intake, inbox_staff, inbox_purge;
 -- Nobody but the owner creates objects or temporary tables here (clusters upgraded from
 -- PostgreSQL 14 or older still grant both to everyone).
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
@@ -61,12 +62,11 @@ BEGIN
 END
 $$;
 
--- The intake: a record, its sealed fields, its address's index entry; the record's id read back.
--- The register entry is written by a trigger as the schema's owner: the intake has no grant on it.
-GRANT INSERT (reference, status, received_at, spam_at, language, topic, page) ON records TO inbox_intake;
-GRANT INSERT (record_id, field, sealed, received_at) ON sealed_fields TO inbox_intake;
-GRANT INSERT (hmac, epoch, record_id) ON email_index TO inbox_intake;
-GRANT SELECT ON SEQUENCE records_id_seq TO inbox_intake;
+-- The intake: one function, which inserts a batch of submissions as the schema's owner (migration
+-- v4); the register entry comes with each record from the owner's trigger. No grant on a table.
+GRANT EXECUTE ON FUNCTION
+    intake_insert_submissions(text[], timestamptz[], boolean[], text[], text[], text[], bytea[], bytea[], bytea[], bigint[])
+    TO inbox_intake;
 
 -- Staff: reading and answering, claims, closes and notes, access and erasure requests, holds; the
 -- audit log only grows.
@@ -99,7 +99,9 @@ GRANT USAGE ON SEQUENCE purge_log_id_seq TO inbox_purge;
 GRANT SELECT, DELETE ON audit_log TO inbox_purge;
 
 -- Row-level security on what the intake adds to a record: only to the record it inserted last in
--- its own session. Staff and the purge see and change every row, as their grants say.
+-- its own session. Since v4 the intake inserts nothing itself (its function runs as the owner, whom
+-- these policies do not bind); they stay as a second wall should an INSERT ever be granted to it
+-- again. Staff and the purge see and change every row, as their grants say.
 ALTER TABLE sealed_fields ENABLE ROW LEVEL SECURITY;
 ALTER TABLE email_index ENABLE ROW LEVEL SECURITY;
 DROP POLICY IF EXISTS intake_own_record ON sealed_fields;

@@ -150,6 +150,7 @@ enum PostgresMigrations {
                 """,
                 "ALTER TABLE case_register SET (autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_threshold = 50)",
             ]),
+        Migration(name: "v4 the intake's batch insert", statements: PostgresIntakeFunction.statements),
     ]
 
     static let table = "inbox_schema_migrations"

@@ -1,37 +1,31 @@
-// The intake node's role on PostgreSQL: what a submission writes, with INSERT and nothing else. The
-// record's id is read back with currval() on the identity sequence (USAGE on the sequence), never
-// with RETURNING or SELECT, which the intake role does not have. The register entry is written by a
-// trigger that runs as the schema's owner (PostgresRegisterSchema): the role has no grant on it.
+// The intake node's role on PostgreSQL: a group commit in one statement, the owner's function
+// `intake_insert_submissions` (PostgresIntakeFunction), which the intake role may execute and which
+// is all it may do; the register entry comes with each record, by the owner's trigger
+// (PostgresRegisterSchema). One statement is one transaction: the batch is stored whole or not at
+// all, as on SQLite.
 import Foundation
 import InboxCrypto
+import NIOCore
 import PostgresNIO
 
 extension PostgresStore: IntakeStore {
     public func insert(_ submissions: [NewSubmission]) async throws {
-        try await transaction("write") { [logger] connection in
-            for submission in submissions {
-                let received = Self.stored(submission.receivedAt)
-                try await connection.query(
+        guard !submissions.isEmpty else { return }
+        let batch = try PostgresIntakeBatch(submissions)
+        do {
+            try await withConnection("write") { [logger] connection in
+                // A function's result is a row: an error raised while it runs comes after the row's
+                // description, so the rows are read to the end, or a refused batch would pass.
+                let rows = try await connection.query(
                     """
-                    INSERT INTO records (reference, status, received_at, spam_at, language, topic, page)
-                    VALUES (
-                        \(submission.reference.text), \(submission.status.rawValue), \(received), \(submission.isSpam ? received : nil),
-                        \(submission.language?.rawValue), \(submission.origin.topic), \(submission.origin.page))
-                    """,
-                    logger: logger)
-                for (field, sealed) in submission.sealedFields.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                    try await connection.query(
-                        """
-                        INSERT INTO sealed_fields (record_id, field, sealed, received_at)
-                        VALUES (currval('records_id_seq'), \(field.rawValue), \(sealed), \(received))
-                        """, logger: logger)
-                }
-                if let index = submission.emailIndex {
-                    try await connection.query(
-                        "INSERT INTO email_index (hmac, epoch, record_id) VALUES (\(index.hmac), \(Int64(index.epoch)), currval('records_id_seq'))",
-                        logger: logger)
-                }
+                    SELECT intake_insert_submissions(
+                        \(batch.references), \(batch.received), \(batch.spam), \(batch.languages), \(batch.topics), \(batch.pages),
+                        \(batch.questions), \(batch.emails), \(batch.hmacs), \(batch.epochs))
+                    """, logger: logger)
+                for try await _ in rows {}
             }
+        } catch {
+            throw Self.storeError("write", error)
         }
     }
 

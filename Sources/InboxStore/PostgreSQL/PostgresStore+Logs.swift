@@ -53,7 +53,8 @@ extension PostgresStore: LogStore {
 
     static func lock(_ log: ChainedLogName, on connection: PostgresConnection, logger: Logger) async throws {
         let key = (log == .audit ? PostgresAdvisoryLock.auditLog : .purgeLog).rawValue
-        try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger)
+        // Read to the end: an error while the lock is taken comes after the row's description.
+        for try await _ in try await connection.query("SELECT pg_advisory_xact_lock(\(key))", logger: logger) {}
     }
 
     static func entries(of log: ChainedLogName, on connection: PostgresConnection, logger: Logger) async throws -> [ChainedLogEntry] {

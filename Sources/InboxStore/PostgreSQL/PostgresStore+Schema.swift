@@ -9,7 +9,10 @@ extension PostgresStore {
     @discardableResult
     public func migrate() async throws -> [String] {
         try await transaction("migrate") { [logger] connection in
-            try await connection.query("SELECT pg_advisory_xact_lock(\(PostgresAdvisoryLock.migration.rawValue))", logger: logger)
+            // Read to the end: an error while the lock is taken comes after the row's description.
+            for try await _ in try await connection.query(
+                "SELECT pg_advisory_xact_lock(\(PostgresAdvisoryLock.migration.rawValue))", logger: logger)
+            {}
             try await connection.query(
                 """
                 CREATE TABLE IF NOT EXISTS inbox_schema_migrations (

@@ -138,7 +138,10 @@ extension PostgresStore {
     /// the roles' methods say what the inbox itself runs).
     public func execute(_ statements: PostgresQuery...) async throws {
         try await transaction("write") { [logger] connection in
-            for statement in statements { _ = try await connection.query(statement, logger: logger) }
+            // Each statement's rows are read to the end: an error can follow a row's description.
+            for statement in statements {
+                for try await _ in try await connection.query(statement, logger: logger) {}
+            }
         }
     }
 }
