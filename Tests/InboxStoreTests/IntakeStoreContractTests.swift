@@ -44,6 +44,28 @@ struct IntakeStoreContractTests {
         }
     }
 
+    /// A topic or page that is there but empty: each engine refuses it (SQLite by its CHECKs,
+    /// PostgreSQL before the batch is sent, where empty stands for absent) and stores nothing of
+    /// the batch.
+    @Test("an empty topic or page is refused, not stored as none", arguments: StoreEngine.all)
+    func emptyValuesRefused(engine: StoreEngine) async throws {
+        try await engine.run { store in
+            let plain = try StoreContract.submission(StoreContract.t0)
+            let variants = [
+                NewSubmission(
+                    reference: try Reference.random(), receivedAt: StoreContract.t0, sealedFields: plain.sealedFields,
+                    emailIndex: plain.emailIndex, origin: SubmissionOrigin(topic: "")),
+                NewSubmission(
+                    reference: try Reference.random(), receivedAt: StoreContract.t0, sealedFields: plain.sealedFields,
+                    emailIndex: plain.emailIndex, origin: SubmissionOrigin(page: "")),
+            ]
+            for variant in variants {
+                await #expect(throws: StoreError.self) { try await store.insert([plain, variant]) }
+            }
+            #expect(try await store.recordCount() == 0)
+        }
+    }
+
     @Test("a fresh store is writable", arguments: StoreEngine.all)
     func writable(engine: StoreEngine) async throws {
         try await engine.run { store in

@@ -110,6 +110,48 @@ struct PostgresRolesTests {
         }
     }
 
+    @Test("row-level security still holds the intake to its own record, should an INSERT be granted to it again")
+    func rowLevelSecurityStays() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { owner, database in
+            try cluster.installRoles(database: database)
+            let first = try StoreContract.submission(t0, email: false)
+            try await owner.insert([first])
+            // The grants roles.sql gave the intake before migration v4.
+            _ = try await cluster.asAdministrator(database: database) { connection in
+                let logger = Logger(label: "test")
+                for grant in [
+                    "GRANT INSERT (reference, status, received_at, spam_at, language, topic, page) ON records TO inbox_intake",
+                    "GRANT INSERT (record_id, field, sealed, received_at) ON sealed_fields TO inbox_intake",
+                    "GRANT INSERT (hmac, epoch, record_id) ON email_index TO inbox_intake",
+                    "GRANT SELECT ON SEQUENCE records_id_seq TO inbox_intake",
+                ] {
+                    try await connection.query(PostgresQuery(unsafeSQL: grant), logger: logger)
+                }
+            }
+            let intake = cluster.store(database: database, role: "inbox_intake")
+            try await intake.withRunning {
+                // With the grants, a record of its own and a field on it are allowed: so what is
+                // refused next is refused by the policies, not for want of a grant.
+                try await intake.execute(
+                    "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                    "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (currval('records_id_seq'), 'question', '\\x00', now())"
+                )
+                await Self.refused("adding an address to another record") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                        "INSERT INTO sealed_fields (record_id, field, sealed, received_at) VALUES (1, 'email', '\\x00', now())")
+                }
+                await Self.refused("indexing another record under an address") {
+                    try await intake.execute(
+                        "INSERT INTO records (reference, status, received_at) VALUES (\(try Reference.random().text), 'open', now())",
+                        "INSERT INTO email_index (hmac, epoch, record_id) VALUES ('\\x00', 1, 1)")
+                }
+            }
+            #expect(try await owner.record(first.reference)?.fields == [.question])
+        }
+    }
+
     @Test("the staff role claims, notes, answers, closes, erases and holds, and can append to a log but never change or remove an entry")
     func staff() async throws {
         let cluster = try #require(ThrowawayPostgres.shared)
@@ -122,6 +164,12 @@ struct PostgresRolesTests {
             let staff = cluster.store(database: database, role: "inbox_staff")
             try await staff.withRunning {
                 #expect(try await staff.record(answered.reference)?.fields == [.email, .question])
+                await Self.refused("storing a submission through the intake's function") {
+                    try await staff.insert([try StoreContract.submission(t0, bytes: 7)])
+                }
+                // The intake's health check would say so of a node connected as this role.
+                let notGranted = await #expect(throws: StoreError.self) { try await staff.checkWritable() }
+                #expect("\(String(describing: notGranted))".contains("may not call intake_insert_submissions"))
                 _ = try await staff.changeClaim(
                     answered.reference, from: nil, to: "staff", at: t0, audit: StoreContract.append(.audit, ["{}"]))
                 _ = try await staff.addNote(
@@ -174,6 +222,9 @@ struct PostgresRolesTests {
             }
             let purge = cluster.store(database: database, role: "inbox_purge")
             try await purge.withRunning {
+                await Self.refused("storing a submission through the intake's function") {
+                    try await purge.insert([try StoreContract.submission(t0, bytes: 7)])
+                }
                 try await purge.withPurgeLock {
                     let candidates = try await purge.purgeCandidates(field: .email, event: .received, cutoff: t0, limit: 10)
                     #expect(candidates.map(\.reference) == [record.reference])

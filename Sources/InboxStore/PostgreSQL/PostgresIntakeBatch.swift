@@ -16,6 +16,12 @@ struct PostgresIntakeBatch {
         var description: String { "a submission has no question" }
     }
 
+    /// A value given but empty, which the function would read as absent (`what` names it).
+    struct EmptyValue: Error, CustomStringConvertible {
+        let what: String
+        var description: String { "a submission's \(what) is empty" }
+    }
+
     var references: [String] = []
     var received: [Date] = []
     var spam: [Bool] = []
@@ -34,6 +40,14 @@ struct PostgresIntakeBatch {
             }
             guard let question = submission.sealedFields[.question] else {
                 throw StoreError.failed(operation: "write", cause: MissingQuestion())
+            }
+            // Empty stands for absent in the arrays: a value given but empty must not pass as none.
+            for (what, value) in [
+                ("topic", submission.origin.topic.map(\.isEmpty)), ("page", submission.origin.page.map(\.isEmpty)),
+                ("sealed question", question.isEmpty), ("sealed address", submission.sealedFields[.email].map(\.isEmpty)),
+                ("index entry", submission.emailIndex.map(\.hmac.isEmpty)),
+            ] where value == true {
+                throw StoreError.failed(operation: "write", cause: EmptyValue(what: what))
             }
             references.append(submission.reference.text)
             received.append(PostgresStore.stored(submission.receivedAt))

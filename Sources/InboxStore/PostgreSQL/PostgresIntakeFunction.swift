@@ -1,6 +1,6 @@
 // The intake's one way to write on PostgreSQL since migration v4: a function that inserts a whole
-// group commit (each submission's record, sealed fields and index entry) in one statement, one
-// round trip per batch instead of four per submission and two for the transaction (docs/PERFORMANCE.md).
+// group commit (each submission's record, sealed fields and index entry), one statement per batch
+// instead of four per submission (docs/PERFORMANCE.md, "PostgreSQL: a batch in one statement").
 //
 // It is SECURITY DEFINER, owned by the schema's owner, and the intake role may only EXECUTE it
 // (deploy/postgres/roles.sql): it has no INSERT of its own any more. What the role could do through

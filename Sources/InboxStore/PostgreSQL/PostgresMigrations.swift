@@ -17,7 +17,8 @@ enum PostgresMigrations {
             name: "v1 records, sealed fields, email index, drafts, audit and purge logs",
             statements: [
                 // Nothing in `records` is personal data. The id comes from the table's identity
-                // sequence, which the intake role reads back with currval(): it may not SELECT.
+                // sequence, which the intake role read back with currval() until v4 (it may not
+                // SELECT); since v4 the intake's function reads it with RETURNING, as the owner.
                 """
                 CREATE TABLE records (
                     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
