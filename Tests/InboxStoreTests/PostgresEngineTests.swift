@@ -37,4 +37,32 @@ struct PostgresEngineTests {
             await #expect(throws: StoreError.self) { try await store.migrate() }
         }
     }
+
+    /// A batch is acknowledged after COMMIT's answer, which comes after the commit. In an implicit
+    /// transaction the server commits at the protocol's Sync, once the call's own completion may
+    /// already have reached the client: a commit that failed there would pass for stored.
+    @Test("a batch whose commit fails is reported failed and leaves nothing")
+    func failedCommitIsNotAcknowledged() async throws {
+        let cluster = try #require(ThrowawayPostgres.shared)
+        try await cluster.withDatabase { store, database in
+            // A check deferred to the commit, which refuses every record.
+            _ = try await cluster.asAdministrator(database: database) { connection in
+                let logger = Logger(label: "test")
+                try await connection.query(
+                    """
+                    CREATE FUNCTION refuse_at_commit() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN RAISE EXCEPTION 'refused at commit' USING ERRCODE = '23514'; END $$
+                    """, logger: logger)
+                try await connection.query(
+                    """
+                    CREATE CONSTRAINT TRIGGER refuse_at_commit AFTER INSERT ON records DEFERRABLE INITIALLY DEFERRED
+                    FOR EACH ROW EXECUTE FUNCTION refuse_at_commit()
+                    """, logger: logger)
+            }
+            let submission = try StoreContract.submission(StoreContract.t0)
+            let refused = await #expect(throws: StoreError.self) { try await store.insert([submission]) }
+            #expect(refused?.isConstraintViolation == true)
+            #expect(try await store.recordCount() == 0)
+        }
+    }
 }

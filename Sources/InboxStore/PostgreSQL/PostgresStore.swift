@@ -95,8 +95,12 @@ public final class PostgresStore: Sendable, Service {
                 }
             }
             group.addTask {
-                try await Task.sleep(for: patience)
+                // The caller's cancellation ends the wait for a connection, never an operation that
+                // has one: what it did (a commit, or the error that rolled it back) is what the
+                // caller hears, so a batch that was stored is not reported as failed.
+                try? await Task.sleep(for: patience)
                 if leased.value.load(ordering: .acquiring) { return nil }
+                try Task.checkCancellation()
                 throw StoreError.busy(operation: "\(operation) (no connection to the database within \(patience))")
             }
             while let next = try await group.next() {
